@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test install system-deps messages lint bench clean
+.PHONY: run test install system-deps browser-deps messages lint bench clean
 
 run: install
 	DJANGO_DEBUG=1 $(MANAGE) migrate --noinput
@@ -15,7 +15,7 @@ run: install
 	DJANGO_DEBUG=1 $(MANAGE) demo_admin
 	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
 
-test: install
+test: install browser-deps
 	DJANGO_DEBUG=1 $(MANAGE) check
 	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 	DJANGO_DEBUG=1 $(MANAGE) compilemessages --ignore=.venv -v 0
@@ -23,9 +23,16 @@ test: install
 
 install: system-deps $(VENV)/.installed
 
-# gettext's msgfmt is what compilemessages runs; Debian ships it, PyPI does not.
+# gettext's msgfmt is what compilemessages runs; the browser tests drive Debian's Chromium with
+# Thai and Japanese fonts (DESIGN.md §6). Debian ships these, PyPI does not.
+RUN_PACKAGES := gettext
+TEST_PACKAGES := $(RUN_PACKAGES) chromium fonts-thai-tlwg fonts-noto-cjk
 system-deps:
-	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext >/dev/null)
+	@$(call debian_install,$(RUN_PACKAGES))
+browser-deps:
+	@$(call debian_install,$(TEST_PACKAGES))
+debian_install = dpkg -s $(1) >/dev/null 2>&1 || (apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null)
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
