@@ -19,7 +19,7 @@ test: install browser-deps
 	DJANGO_DEBUG=1 $(MANAGE) check
 	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 	DJANGO_DEBUG=1 $(MANAGE) compilemessages --ignore=.venv -v 0
-	DJANGO_SECRET_KEY=test-only-secret $(BIN)/pytest $(PYTEST_ARGS)
+	DJANGO_SECRET_KEY=test-only-secret $(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 install: system-deps $(VENV)/.installed
 
