@@ -1,13 +1,15 @@
 """A bare Django view serving the same page of pairs as `/api/v1/pairs/`, for comparison.
 
 It takes the benchmark's three filters (`issue` with its sub-issues, `partner_country`,
-`dormant=false`), finds the page the same way the API's paginator does (ids first, then the
-rows with both sides, and their issues in one more query), and returns the same fields with a
-`JsonResponse`: no DRF, no serializers, no filter sets, no throttling, no checks of parameters.
+`dormant=false`), finds the page with the same SQL as the API's paginator (the ids and the
+total in one query, then the rows with both sides, and their issues in one more), and returns
+the same fields with a `JsonResponse`: no DRF, no serializers, no filter sets, no throttling, no
+checks of parameters.
 """
 
 from __future__ import annotations
 
+from django.db.models import Count, Window
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils import translation
@@ -34,8 +36,8 @@ def page_of_pairs(request) -> dict:
         .prefetch_related("issues")
         .order_by("first_signed_on", "pk")
     )
-    count = pairs.count()
-    ids = list(pairs.values_list("pk", flat=True)[:50])
+    keys = list(pairs.annotate(total=Window(Count("pk"))).values_list("pk", "total")[:50])
+    count, ids = (keys[0][1] if keys else 0), [pk for pk, _total in keys]
     loaded = {pair.pk: pair for pair in pairs.filter(pk__in=ids).order_by()}
     url = request.build_absolute_uri
     return {
