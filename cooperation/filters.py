@@ -24,12 +24,14 @@ from cooperation.models import (
 from partners.filters import (
     ActorRefFilter,
     CountryFilter,
+    IdsFilter,
     MultipleValueField,
     MultipleValueFilter,
     PartialDateFilter,
     SearchFilter,
     StrictBooleanFilter,
     ordering,
+    value_error,
 )
 from partners.models import Actor
 
@@ -46,9 +48,8 @@ class IssueRefFormField(MultipleValueField):
         keys = {str(i.pk) for i in found} | {i.slug for i in found}
         missing = [v for v in values if v not in keys]
         if missing:
-            raise ValidationError(
-                [_("No issue has the id or slug “%(value)s”.") % {"value": v} for v in missing]
-            )
+            message = _("No issue has the id or slug “%(value)s”.")
+            raise ValidationError([value_error(message, v) for v in missing])
         return sorted({i.pk for issue in found for i in issue.with_descendants()})
 
 
@@ -197,7 +198,7 @@ class AgreementFilterSet(RoleMixin, filters.FilterSet):
     kind = filters.MultipleChoiceFilter(choices=Agreement.Kind.choices)
     status = filters.MultipleChoiceFilter(choices=Agreement.Status.choices)
     issue = IssueFilter(field_name="issues")
-    pair = filters.ModelMultipleChoiceFilter(queryset=Pair.objects.all(), help_text="Pair id.")
+    pair = IdsFilter(queryset=Pair.objects.all(), help_text="Pair id.")
     party = ActorRefFilter(
         method="filter_nothing", help_text="A party, by id, slug or code; repeatable."
     )
@@ -245,10 +246,8 @@ class ProjectFilterSet(RoleMixin, filters.FilterSet):
     q = SearchFilter(help_text="Titles in any language.")
     status = filters.MultipleChoiceFilter(choices=Project.Status.choices)
     issue = IssueFilter(field_name="issues")
-    pair = filters.ModelMultipleChoiceFilter(queryset=Pair.objects.all(), help_text="Pair id.")
-    agreement = filters.ModelMultipleChoiceFilter(
-        queryset=Agreement.objects.all(), help_text="Agreement id."
-    )
+    pair = IdsFilter(queryset=Pair.objects.all(), help_text="Pair id.")
+    agreement = IdsFilter(queryset=Agreement.objects.all(), help_text="Agreement id.")
     participant = ActorRefFilter(
         method="filter_nothing", help_text="A participant, by id, slug or code; repeatable."
     )
@@ -292,13 +291,9 @@ class ActivityFilterSet(filters.FilterSet):
     q = SearchFilter(help_text="Titles in any language.")
     kind = filters.MultipleChoiceFilter(choices=Activity.Kind.choices)
     issue = IssueFilter(field_name="issues")
-    pair = filters.ModelMultipleChoiceFilter(queryset=Pair.objects.all(), help_text="Pair id.")
-    agreement = filters.ModelMultipleChoiceFilter(
-        queryset=Agreement.objects.all(), help_text="Agreement id."
-    )
-    project = filters.ModelMultipleChoiceFilter(
-        queryset=Project.objects.all(), help_text="Project id."
-    )
+    pair = IdsFilter(queryset=Pair.objects.all(), help_text="Pair id.")
+    agreement = IdsFilter(queryset=Agreement.objects.all(), help_text="Agreement id.")
+    project = IdsFilter(queryset=Project.objects.all(), help_text="Project id.")
     actor = actor_filter("actors", help_text="An actor taking part.")
     place = place_filter("actors", "pair__thai", "pair__foreign")
     province = place_filter("actors", "pair__thai")
