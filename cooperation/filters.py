@@ -24,12 +24,14 @@ from cooperation.models import (
 from partners.filters import (
     ActorRefFilter,
     CountryFilter,
+    IdsFilter,
     MultipleValueField,
     MultipleValueFilter,
     PartialDateFilter,
     SearchFilter,
     StrictBooleanFilter,
     ordering,
+    value_error,
 )
 from partners.models import Actor
 
@@ -46,9 +48,8 @@ class IssueRefFormField(MultipleValueField):
         keys = {str(i.pk) for i in found} | {i.slug for i in found}
         missing = [v for v in values if v not in keys]
         if missing:
-            raise ValidationError(
-                [_("No issue has the id or slug “%(value)s”.") % {"value": v} for v in missing]
-            )
+            message = _("No issue has the id or slug “%(value)s”.")
+            raise ValidationError([value_error(message, v) for v in missing])
         return sorted({i.pk for issue in found for i in issue.with_descendants()})
 
 
@@ -68,8 +69,13 @@ class IssueFilter(MultipleValueFilter):
     def filter_issues(self, queryset, name, value):
         if not value:
             return queryset
-        queryset = queryset.filter(**{f"{name}__in": value})
-        return queryset.distinct() if name != "issue" else queryset
+        if not queryset.model._meta.get_field(name).many_to_many:
+            return queryset.filter(**{f"{name}__in": value})
+        # A semi-join on the link table, not a join and DISTINCT: DISTINCT over every selected
+        # column made PostgreSQL count and sort the whole filtered table (80 ms on 50,000 pairs).
+        links = getattr(queryset.model, name).through.objects.filter(**{"issue__in": value})
+        owner = queryset.model._meta.model_name
+        return queryset.filter(pk__in=links.values(owner))
 
 
 def place_filter(*fields: str) -> ActorRefFilter:
@@ -192,7 +198,7 @@ class AgreementFilterSet(RoleMixin, filters.FilterSet):
     kind = filters.MultipleChoiceFilter(choices=Agreement.Kind.choices)
     status = filters.MultipleChoiceFilter(choices=Agreement.Status.choices)
     issue = IssueFilter(field_name="issues")
-    pair = filters.ModelMultipleChoiceFilter(queryset=Pair.objects.all(), help_text="Pair id.")
+    pair = IdsFilter(queryset=Pair.objects.all(), help_text="Pair id.")
     party = ActorRefFilter(
         method="filter_nothing", help_text="A party, by id, slug or code; repeatable."
     )
@@ -240,10 +246,8 @@ class ProjectFilterSet(RoleMixin, filters.FilterSet):
     q = SearchFilter(help_text="Titles in any language.")
     status = filters.MultipleChoiceFilter(choices=Project.Status.choices)
     issue = IssueFilter(field_name="issues")
-    pair = filters.ModelMultipleChoiceFilter(queryset=Pair.objects.all(), help_text="Pair id.")
-    agreement = filters.ModelMultipleChoiceFilter(
-        queryset=Agreement.objects.all(), help_text="Agreement id."
-    )
+    pair = IdsFilter(queryset=Pair.objects.all(), help_text="Pair id.")
+    agreement = IdsFilter(queryset=Agreement.objects.all(), help_text="Agreement id.")
     participant = ActorRefFilter(
         method="filter_nothing", help_text="A participant, by id, slug or code; repeatable."
     )
@@ -287,13 +291,9 @@ class ActivityFilterSet(filters.FilterSet):
     q = SearchFilter(help_text="Titles in any language.")
     kind = filters.MultipleChoiceFilter(choices=Activity.Kind.choices)
     issue = IssueFilter(field_name="issues")
-    pair = filters.ModelMultipleChoiceFilter(queryset=Pair.objects.all(), help_text="Pair id.")
-    agreement = filters.ModelMultipleChoiceFilter(
-        queryset=Agreement.objects.all(), help_text="Agreement id."
-    )
-    project = filters.ModelMultipleChoiceFilter(
-        queryset=Project.objects.all(), help_text="Project id."
-    )
+    pair = IdsFilter(queryset=Pair.objects.all(), help_text="Pair id.")
+    agreement = IdsFilter(queryset=Agreement.objects.all(), help_text="Agreement id.")
+    project = IdsFilter(queryset=Project.objects.all(), help_text="Project id.")
     actor = actor_filter("actors", help_text="An actor taking part.")
     place = place_filter("actors", "pair__thai", "pair__foreign")
     province = place_filter("actors", "pair__thai")

@@ -27,7 +27,7 @@ from cooperation.models import (
     ProjectParticipant,
     Source,
 )
-from partners.api_common import (
+from partners.api_fields import (
     ActorRefField,
     NestedRefField,
     PartialDateField,

@@ -15,14 +15,38 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_filters.fields import ModelMultipleChoiceField
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from partners.api_common import actor_not_found, actors_by_reference, parse_api_date
+from partners.api_fields import actors_by_reference, parse_api_date
 from partners.models import Actor, Tag
 from partners.partial_dates import PartialDate
 
 # --- Form fields -------------------------------------------------------------------------------
+
+
+def value_error(message: str, value: str) -> ValidationError:
+    """An error about one value a client sent, for django-filter, which formats it with `%`.
+
+    The value goes in as a parameter, not into the message: a `%` in it would break the
+    formatting (a 500 instead of a 400).
+    """
+    return ValidationError(message, params={"value": value})
+
+
+class IdsField(ModelMultipleChoiceField):
+    """Records by id: an id no database column can hold is an invalid value, not a crash."""
+
+    def _check_values(self, value):
+        for pk in value:
+            text = str(pk).strip().lstrip("-")
+            if text.isascii() and text.isdigit() and len(text) > 18:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value",
+                    params={"pk": pk},
+                )  # fmt: skip
+        return super()._check_values(value)
 
 
 class MultipleValueField(forms.Field):
@@ -47,9 +71,8 @@ class MultipleValueField(forms.Field):
 class CountryFormField(MultipleValueField):
     def clean_one(self, value: str) -> str:
         if not re.fullmatch(r"[A-Za-z]{2}", value):
-            raise ValidationError(
-                _("“%(value)s” is not a two-letter country code such as TH or JP.")
-                % {"value": value}
+            raise value_error(
+                _("“%(value)s” is not a two-letter country code such as TH or JP."), value
             )
         return value.upper()
 
@@ -63,7 +86,8 @@ class ActorRefFormField(MultipleValueField):
             return None
         found, missing = actors_by_reference(values)
         if missing:
-            raise ValidationError([actor_not_found(v) for v in missing])
+            message = _("No actor has the id, slug or code “%(value)s”.")
+            raise ValidationError([value_error(message, v) for v in missing])
         return list({actor.pk: actor for actor in found.values()}.values())
 
 
@@ -144,11 +168,13 @@ class ActorRefFilter(MultipleValueFilter):
 
 def actor_ids(actors: list[Actor], *, within: bool) -> list[int]:
     """The actors' ids, and with `within` the ids of every actor inside each of them."""
-    if not within:
-        return [a.pk for a in actors]
-    ids: set[int] = set()
-    for actor in actors:
-        ids.update(Actor.objects.within(actor).values_list("pk", flat=True))
+    ids = {actor.pk for actor in actors}
+    # Actor.objects.within() for all of them at once: one query a level, not a tree walk each.
+    frontier = list(ids) if within else []
+    while frontier:
+        children = Actor.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
+        frontier = [pk for pk in children if pk not in ids]
+        ids.update(frontier)
     return sorted(ids)
 
 
@@ -173,6 +199,12 @@ class PartialDateFilter(filters.Filter):
 @extend_schema_field(OpenApiTypes.BOOL)
 class StrictBooleanFilter(filters.Filter):
     field_class = StrictBooleanField
+
+
+class IdsFilter(filters.ModelMultipleChoiceFilter):
+    """Records by id, repeatable."""
+
+    field_class = IdsField
 
 
 @extend_schema_field(OpenApiTypes.STR)

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from rest_framework import serializers
 
-from partners.api_common import ActorRefField, PortalModelSerializer, translated
+from partners.api_fields import ActorRefField, PortalModelSerializer, translated
 from partners.models import Actor, Tag
 
 

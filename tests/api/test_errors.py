@@ -52,6 +52,22 @@ def test_hostile_values_never_500(scenario, anonymous, path):
     assert anonymous.get(path).status_code in (200, 400, 404)
 
 
+@pytest.mark.parametrize(
+    ("query", "field", "message"),
+    [
+        # Found by schemathesis: ids past a bigint crashed the query, a % broke django-filter.
+        ("pair=-842249410786040610816", "pair", "“-842249410786040610816” is not a valid value."),
+        ("place=50%25", "place", "No actor has the id, slug or code “50%”."),
+        ("country=%25s", "country", "“%s” is not a two-letter country code such as TH or JP."),
+        ("issue=%25(value)s", "issue", "No issue has the id or slug “%(value)s”."),
+    ],
+)
+def test_values_that_overflow_or_hold_a_percent_are_400(scenario, anonymous, query, field, message):
+    response = anonymous.get("/api/v1/projects/?%s&lang=en" % query)
+    assert response.status_code == 400
+    assert response.json() == {field: [message]}
+
+
 def test_cursor_with_a_forged_position_is_404_not_500(scenario, anonymous):
     import base64
 

@@ -1,7 +1,10 @@
 """Every filter of every list endpoint, with a value that matches and one that does not."""
 
+from urllib.parse import parse_qsl
+
 import pytest
 
+from config.api import router
 from partners.models import Actor
 
 pytestmark = pytest.mark.django_db
@@ -48,6 +51,7 @@ CASES = [
     ("actors", "region=south", set()),
     ("actors", "coastal=true", {"uozu"}),
     ("actors", "coastal=false", {"th-50"}),
+    ("actors", "coastal=true&country=TH", set()),
     # issues
     ("issues", "q=การท่องเที่ยว", {"tourism"}),
     ("issues", "q=zzz", set()),
@@ -87,6 +91,7 @@ CASES = [
     ("pairs", "status=ended", set()),
     ("pairs", "dormant=true", {CM_UOZU}),
     ("pairs", "dormant=false", {BKK_SAITAMA}),
+    ("pairs", "dormant=false&province=TH-50", set()),
     ("pairs", "success_level=cultural", {CM_UOZU}),
     ("pairs", "success_level=symbolic", set()),
     ("pairs", "signed_from=1989&signed_to=1990", {CM_UOZU}),
@@ -121,6 +126,7 @@ CASES = [
     ("agreements", "signed_from=1989-08&signed_to=1989-08", {A1}),
     ("agreements", "signed_from=2558", {A2}),
     ("agreements", "signed_to=1988", set()),
+    ("agreements", "signed_from=2100", set()),
     # projects
     ("projects", "q=ecotourism", {P1}),
     ("projects", "q=zzz", set()),
@@ -167,6 +173,7 @@ CASES = [
     ("activities", "province=TH-35", set()),
     ("activities", "occurred_from=2012-10-12&occurred_to=2012-10", {ACT1}),
     ("activities", "occurred_to=2012-09", set()),
+    ("activities", "occurred_from=2100", set()),
     # interests
     ("interests", "q=魚津", {I1}),
     ("interests", "q=zzz", set()),
@@ -192,6 +199,31 @@ CASES = [
     ("sources", "year_max=2015", {"dip-mou-list"}),
     ("sources", "year_max=2000", set()),
 ]
+
+
+# Filters whose cases need ids from the scenario: test_id_based_filters_match_and_miss.
+ID_FILTERS = {
+    ("agreements", "pair"), ("projects", "pair"), ("projects", "agreement"),
+    ("activities", "pair"), ("activities", "agreement"), ("activities", "project"),
+}  # fmt: skip
+
+
+def test_every_filter_has_a_matching_and_a_missing_case():
+    """A filter added to a FilterSet without both kinds of case above fails here."""
+    outcomes: dict[tuple[str, str], set[str]] = {}
+    for endpoint, query, expected in CASES:
+        for name, _value in parse_qsl(query):
+            outcome = "error" if expected is None else "match" if expected else "miss"
+            outcomes.setdefault((endpoint, name), set()).add(outcome)
+    lacking = [
+        (endpoint, name)
+        for endpoint, viewset, _basename in router.registry
+        for name in viewset.filterset_class.base_filters
+        if name != "ordering"  # test_ordering_sorts_and_reverses
+        and (endpoint, name) not in ID_FILTERS
+        and not {"match", "miss"} <= outcomes.get((endpoint, name), set())
+    ]
+    assert lacking == []
 
 
 @pytest.mark.parametrize(("endpoint", "query", "expected"), CASES)
