@@ -1,0 +1,89 @@
+"""What every list page shares: the API's FilterSet on the query string, sorting, pagination.
+
+The pages read the same parameters as the REST API and give them the same meaning, because they
+run the API's FilterSets; a researcher can copy a page's query string onto an API URL and back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import django_filters as filters
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+PER_PAGE = 50
+#: Parameters the list pages add to their FilterSet's: the page number only.
+PAGE_PARAM = "page"
+
+
+@dataclass
+class Column:
+    """One column of an export: a translated heading and how to read it from a row."""
+
+    label: str
+    value: Callable[[object], object]
+
+
+@dataclass
+class FilteredList:
+    """The outcome of running a FilterSet on a request: rows to show, or the errors to show."""
+
+    filterset: filters.FilterSet
+    rows: QuerySet
+    errors: list[str]
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.errors
+
+
+def filter_rows(
+    request: HttpRequest, filterset_class: type[filters.FilterSet], queryset: QuerySet
+) -> FilteredList:
+    """Apply the FilterSet to the query string; on a bad value, no rows and the messages."""
+    data = request.GET.copy()
+    data.pop(PAGE_PARAM, None)
+    data.pop("format", None)
+    filterset = filterset_class(data, queryset=queryset, request=request)
+    if filterset.is_valid():
+        return FilteredList(filterset, filterset.qs, [])
+    errors = [
+        "%s: %s" % (filterset.form.fields[name].label or name, message)
+        if name in filterset.form.fields
+        else message
+        for name, messages in filterset.form.errors.items()
+        for message in messages
+    ]
+    return FilteredList(filterset, queryset.none(), errors)
+
+
+def paginate(request: HttpRequest, rows: QuerySet, per_page: int = PER_PAGE) -> Page:
+    return Paginator(rows, per_page).get_page(request.GET.get(PAGE_PARAM))
+
+
+def selected(request: HttpRequest, *names: str) -> dict[str, list[str]]:
+    """The values of each filter parameter the request carries, to mark the form's choices."""
+    return {name: request.GET.getlist(name) for name in names}
+
+
+def render_list(
+    request: HttpRequest,
+    template: str,
+    context: dict,
+    *,
+    results_template: str,
+) -> HttpResponse:
+    """The whole page, or only its results when htmx asks after a filter changes."""
+    status = 200 if context["listing"].is_valid else 400
+    if request.headers.get("HX-Request") and request.headers.get("HX-Target") == "results":
+        return render(request, results_template, context, status=status)
+    return render(request, template, context, status=status)
+
+
+def export_rows(queryset: QuerySet, chunk_size: int = 1000) -> Iterable:
+    """Every row, read in chunks so that a large export never sits in memory at once."""
+    return queryset.iterator(chunk_size=chunk_size)
