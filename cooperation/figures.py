@@ -124,7 +124,12 @@ def issues_by_count(limit: int = 15) -> list[tuple[Issue, int]]:
     return [(issue, issue.n) for issue in issues]
 
 
-def pair_timeline(pair: Pair, activities: list[Activity], today: dt.date | None = None) -> dict:
+def pair_timeline(
+    pair: Pair,
+    activities: list[Activity],
+    agreements: list[Agreement],
+    today: dt.date | None = None,
+) -> dict:
     """Activities per year from the first record to this year, with the quiet years marked.
 
     A year is quiet when nothing (no activity, no signing) happened in it or in the
@@ -132,11 +137,12 @@ def pair_timeline(pair: Pair, activities: list[Activity], today: dt.date | None 
     """
     today = today or timezone.localdate()
     per_year = Counter(a.occurred_on.year for a in activities if a.occurred_on)
-    events = set(per_year)
+    signed = Counter(a.signed_on.year for a in agreements if a.signed_on)
+    events = set(per_year) | set(signed)
     if pair.first_signed_on:
         events.add(pair.first_signed_on.year)
     if not events:
-        return {"years": [], "year_labels": [], "counts": [], "quiet": []}
+        return {"years": [], "year_labels": [], "counts": [], "signed": [], "quiet": []}
     last_year = pair.ended_on.year if pair.ended_on else today.year
     years = list(range(min(events), max(last_year, max(events)) + 1))
     threshold = settings.PORTAL_DORMANT_AFTER_YEARS
@@ -149,6 +155,8 @@ def pair_timeline(pair: Pair, activities: list[Activity], today: dt.date | None 
         "years": years,
         "year_labels": [year(y) for y in years],
         "counts": [per_year[y] for y in years],
+        "signed": [signed[y] for y in years],
+        "signed_label": _("Agreements signed"),
         "quiet": quiet,
         "activities_label": _("Activities"),
         "quiet_label": _("Dormant (no activity for %(years)s years or more)")

@@ -185,7 +185,7 @@ def pair_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "agreements": agreements,
         "projects": projects,
         "activities": activities,
-        "timeline": figures.pair_timeline(pair, activities),
+        "timeline": figures.pair_timeline(pair, activities, agreements),
         "citations": figures.citations_for([pair, *agreements, *projects, *activities]),
         "map": figures.map_lines(Pair.objects.with_status().filter(pk=pair.pk)),
         "today": timezone.localdate(),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import django_filters as filters
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
 PER_PAGE = 50
@@ -45,20 +45,26 @@ def filter_rows(
     request: HttpRequest, filterset_class: type[filters.FilterSet], queryset: QuerySet
 ) -> FilteredList:
     """Apply the FilterSet to the query string; on a bad value, no rows and the messages."""
-    data = request.GET.copy()
-    data.pop(PAGE_PARAM, None)
-    data.pop("format", None)
+    # A form sends every field; an empty one means "no filter", as leaving it out does.
+    data = QueryDict(mutable=True)
+    for name, values in request.GET.lists():
+        if name not in (PAGE_PARAM, "format"):
+            data.setlist(name, [v for v in values if v.strip()])
     filterset = filterset_class(data, queryset=queryset, request=request)
     if filterset.is_valid():
         return FilteredList(filterset, filterset.qs, [])
     errors = [
-        "%s: %s" % (filterset.form.fields[name].label or name, message)
-        if name in filterset.form.fields
-        else message
+        "%s: %s" % (_label(filterset, name), message)
         for name, messages in filterset.form.errors.items()
         for message in messages
     ]
     return FilteredList(filterset, queryset.none(), errors)
+
+
+def _label(filterset: filters.FilterSet, name: str) -> str:
+    """The field's label, or the parameter's own name for filters that have none."""
+    label = str(filterset.form.fields[name].label or "") if name in filterset.form.fields else ""
+    return name if not label or label.startswith("[") else label
 
 
 def paginate(request: HttpRequest, rows: QuerySet, per_page: int = PER_PAGE) -> Page:

@@ -39,6 +39,7 @@
           labels: data.year_labels,
           datasets: [
             { label: data.activities_label, data: data.counts, backgroundColor: "#0b5cad" },
+            { label: data.signed_label, data: data.signed, backgroundColor: "#1a7f37" },
             { label: data.quiet_label, data: quiet, backgroundColor: "rgba(179, 89, 0, 0.35)", borderColor: "#b35900", borderWidth: 1 },
           ],
         },

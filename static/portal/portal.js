@@ -1,0 +1,18 @@
+/* Progressive enhancement of the list pages; everything works without it. */
+(function () {
+  "use strict";
+  // A filter form sends every field; leave the empty ones out so that the address the reader
+  // shares (htmx pushes it into the address bar) carries only the filters in force.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var parameters = event.detail.parameters;
+    var drop = [];
+    var entries = parameters instanceof FormData ? Array.from(parameters.keys()) : Object.keys(parameters);
+    entries.forEach(function (name) {
+      var values = parameters instanceof FormData ? parameters.getAll(name) : [].concat(parameters[name]);
+      if (values.every(function (v) { return String(v).trim() === ""; })) drop.push(name);
+    });
+    drop.forEach(function (name) {
+      if (parameters instanceof FormData) parameters.delete(name); else delete parameters[name];
+    });
+  });
+})();
