@@ -114,3 +114,8 @@ def index(values, position: int):
 @register.filter
 def pair_sides(thai, foreign) -> list:
     return [thai, foreign]
+
+
+@register.filter
+def lookup(mapping: dict | None, key: str):
+    return (mapping or {}).get(key, "")

@@ -60,7 +60,7 @@ def test_agreement_project_and_actor_exports(client, scenario):
         io.BytesIO(client.get("/ja/agreements/export.xlsx?issue=tourism").content)
     ).active
     rows = list(agreements.iter_rows(values_only=True))
-    assert rows[0][0] == "題名"
+    assert rows[0][0] == "名称"
     assert [row[0] for row in rows[1:]] == ["Chiang Mai–Uozu sister-city agreement"]
 
     projects = b"".join(client.get("/en/projects/export.csv?status=completed").streaming_content)
