@@ -30,30 +30,37 @@ from cooperation.models import (
 )
 from partners.exports import export_response
 from partners.models import Actor
-from partners.pages import Column, export_rows, filter_rows, paginate, render_list, selected
+from partners.pages import (
+    Column,
+    choice_labels,
+    country_options,
+    export_rows,
+    filter_rows,
+    options,
+    paginate,
+    place_options,
+    places,
+    render_list,
+    selected,
+)
 from partners.templatetags.portal import year
 
 EXPORT_FORMATS = ("csv", "xlsx")
 
 
-def _places() -> list[Actor]:
-    """Provinces and prefectures, for the place filter's choices; one query."""
-    return list(
-        Actor.objects.filter(kind__in=[Actor.Kind.PROVINCE, Actor.Kind.PREFECTURE])
-        .exclude(iso_code="")
-        .order_by("country", "iso_code")
-    )
-
-
-def _issues() -> list[Issue]:
-    return list(Issue.objects.order_by("parent_id", "slug"))
-
-
-def _filter_choices(*names: str, request: HttpRequest) -> dict:
+def _options(request: HttpRequest, *, place_names: dict[str, str], **choices) -> dict:
+    """Every select of a list's filter form: issues and places (two queries), and choices."""
+    issues = Issue.objects.only("slug", "parent_id", "name_th", "name_en", "name_ja")
+    found = places()
     return {
-        "issue_choices": _issues(),
-        "place_choices": _places(),
-        "values": selected(request, *names),
+        "issue": options(
+            request,
+            "issue",
+            [(i.slug, "— %s" % i if i.parent_id else str(i)) for i in issues.order_by("slug")],
+        ),
+        "country": country_options(request),
+        **{name: place_options(request, name, found, c) for name, c in place_names.items()},
+        **{name: options(request, name, values) for name, values in choices.items()},
     }
 
 
@@ -102,37 +109,34 @@ def home(request: HttpRequest) -> HttpResponse:
 
 # --- Pairs ------------------------------------------------------------------------------------
 
-PAIR_FILTERS = (
-    "q", "issue", "country", "province", "prefecture", "kind", "status", "dormant",
-    "success_level", "signed_from", "signed_to", "ordering",
-)  # fmt: skip
-
 
 def pair_queryset():
-    return (
-        Pair.objects.with_status()
-        .select_related("thai__parent", "foreign__parent")
-        .prefetch_related("issues")
-    )
+    return Pair.objects.with_status().select_related("thai", "foreign").prefetch_related("issues")
 
 
 def pair_columns(request: HttpRequest) -> list[Column]:
+    labels = pair_labels()
+
     def first_signed(pair):
         return pair.first_signed_on and year(pair.first_signed_on)
 
     return [
         Column(_("Thai side"), lambda p: p.thai),
-        Column(_("Kind of Thai side"), lambda p: p.thai.get_kind_display()),
+        Column(_("Kind of Thai side"), lambda p: labels["kind"][p.thai.kind]),
         Column(_("Foreign side"), lambda p: p.foreign),
-        Column(_("Kind of foreign side"), lambda p: p.foreign.get_kind_display()),
+        Column(_("Kind of foreign side"), lambda p: labels["kind"][p.foreign.kind]),
         Column(_("Country"), lambda p: p.foreign.country),
         Column(_("Issues"), _issue_names),
         Column(_("First signed"), first_signed),
         Column(_("Last activity"), lambda p: p.last_activity_on and year(p.last_activity_on)),
-        Column(_("Status"), lambda p: Pair.Status(p.status).label),
-        Column(_("Success level"), lambda p: p.get_success_level_display()),
+        Column(_("Status"), lambda p: labels["status"][p.status]),
+        Column(_("Success level"), lambda p: labels["success"].get(p.success_level, "")),
         Column(_("Page"), lambda p: _absolute(request, "cooperation:pair_detail", p.pk)),
     ]
+
+
+def pair_labels() -> dict[str, dict[str, str]]:
+    return choice_labels(kind=Actor.Kind, status=Pair.Status, success=Pair.SuccessLevel)
 
 
 def pair_list(request: HttpRequest) -> HttpResponse:
@@ -141,10 +145,15 @@ def pair_list(request: HttpRequest) -> HttpResponse:
         "listing": listing,
         "page": paginate(request, listing.rows),
         "map": figures.map_lines(listing.rows) if listing.is_valid else None,
-        "kind_choices": Actor.Kind.choices,
-        "status_choices": Pair.Status.choices,
-        "success_choices": Pair.SuccessLevel.choices,
-        **_filter_choices(*PAIR_FILTERS, request=request),
+        "labels": pair_labels(),
+        "options": _options(
+            request,
+            place_names={"province": "TH", "prefecture": "JP"},
+            kind=Actor.Kind.choices,
+            status=Pair.Status.choices,
+            success_level=Pair.SuccessLevel.choices,
+        ),
+        "values": selected(request, "dormant", "ordering"),
     }
     return render_list(
         request,
@@ -162,7 +171,9 @@ def pair_export(request: HttpRequest, output: str) -> HttpResponse:
 
 
 def pair_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    pair = get_object_or_404(pair_queryset(), pk=pk)
+    pair = get_object_or_404(
+        pair_queryset().select_related("thai__parent", "foreign__parent"), pk=pk
+    )
     agreements = list(
         pair.agreements.prefetch_related(
             Prefetch("party_set", AgreementParty.objects.select_related("actor")),
@@ -227,10 +238,6 @@ def pair_events(agreements, projects, activities) -> list[dict]:
 
 # --- Agreements -------------------------------------------------------------------------------
 
-AGREEMENT_FILTERS = (
-    "q", "issue", "country", "province", "kind", "status", "signed_from", "signed_to", "ordering",
-)  # fmt: skip
-
 
 def agreement_queryset():
     return Agreement.objects.select_related("pair__thai", "pair__foreign").prefetch_related(
@@ -239,10 +246,11 @@ def agreement_queryset():
 
 
 def agreement_columns(request: HttpRequest) -> list[Column]:
+    labels = choice_labels(kind=Agreement.Kind, status=Agreement.Status)
     return [
         Column(_("Title"), lambda a: a.title),
-        Column(_("Kind"), lambda a: a.get_kind_display()),
-        Column(_("Status"), lambda a: a.get_status_display()),
+        Column(_("Kind"), lambda a: labels["kind"][a.kind]),
+        Column(_("Status"), lambda a: labels["status"][a.status]),
         Column(_("Signed"), lambda a: a.partial_date_display("signed")),
         Column(_("Parties"), lambda a: "; ".join(str(p) for p in a.party_set.all())),
         Column(_("Issues"), _issue_names),
@@ -255,9 +263,13 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
     context = {
         "listing": listing,
         "page": paginate(request, listing.rows),
-        "kind_choices": Agreement.Kind.choices,
-        "status_choices": Agreement.Status.choices,
-        **_filter_choices(*AGREEMENT_FILTERS, request=request),
+        "options": _options(
+            request,
+            place_names={"province": ""},
+            kind=Agreement.Kind.choices,
+            status=Agreement.Status.choices,
+        ),
+        "labels": choice_labels(kind=Agreement.Kind, status=Agreement.Status),
     }
     return render_list(
         request,
@@ -295,10 +307,6 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 # --- Projects ---------------------------------------------------------------------------------
 
-PROJECT_FILTERS = (
-    "q", "issue", "country", "province", "status", "starts_from", "starts_to", "ordering",
-)  # fmt: skip
-
 
 def project_queryset():
     return Project.objects.select_related(
@@ -309,9 +317,10 @@ def project_queryset():
 
 
 def project_columns(request: HttpRequest) -> list[Column]:
+    labels = choice_labels(status=Project.Status)
     return [
         Column(_("Title"), lambda p: p.title),
-        Column(_("Status"), lambda p: p.get_status_display()),
+        Column(_("Status"), lambda p: labels["status"][p.status]),
         Column(_("Start"), lambda p: p.partial_date_display("starts")),
         Column(_("End"), lambda p: p.partial_date_display("ends")),
         Column(_("Amount"), lambda p: p.amount),
@@ -327,8 +336,8 @@ def project_list(request: HttpRequest) -> HttpResponse:
     context = {
         "listing": listing,
         "page": paginate(request, listing.rows),
-        "status_choices": Project.Status.choices,
-        **_filter_choices(*PROJECT_FILTERS, request=request),
+        "options": _options(request, place_names={"province": ""}, status=Project.Status.choices),
+        "labels": choice_labels(status=Project.Status),
     }
     return render_list(
         request,

@@ -11,9 +11,12 @@ from dataclasses import dataclass
 
 import django_filters as filters
 from django.core.paginator import Page, Paginator
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
+
+from partners.models import COUNTRY_NAMES, Actor
 
 PER_PAGE = 50
 #: Parameters the list pages add to their FilterSet's: the page number only.
@@ -93,3 +96,52 @@ def render_list(
 def export_rows(queryset: QuerySet, chunk_size: int = 1000) -> Iterable:
     """Every row, read in chunks so that a large export never sits in memory at once."""
     return queryset.iterator(chunk_size=chunk_size)
+
+
+def choice_labels(**choices: type[models.Choices]) -> dict[str, dict[str, str]]:
+    """Each Choices class's labels in the active language, translated once per request.
+
+    `get_FOO_display()` hashes and translates every choice of the field on each call; a list of
+    50 rows showing actor kinds (forty choices) spends most of its time there.
+    """
+    return {
+        name: {value: str(label) for value, label in enum.choices} for name, enum in choices.items()
+    }
+
+
+Option = tuple[str, str, bool]
+
+
+def options(request: HttpRequest, name: str, choices) -> list[Option]:
+    """A select's options as (value, label, selected), worked out here rather than in the
+    template, which would otherwise test every option against the query string."""
+    chosen = set(request.GET.getlist(name))
+    return [(str(value), str(label), str(value) in chosen) for value, label in choices]
+
+
+def places() -> list[Actor]:
+    """Provinces and prefectures, which the place filters offer; one query."""
+    return list(
+        Actor.objects.filter(kind__in=[Actor.Kind.PROVINCE, Actor.Kind.PREFECTURE])
+        .exclude(iso_code="")
+        .only("iso_code", "country", "slug", "name_th", "name_en", "name_ja")
+        .order_by("country", "iso_code")
+    )
+
+
+def place_options(
+    request: HttpRequest, name: str, found: list[Actor], country: str = ""
+) -> list[Option]:
+    return options(
+        request,
+        name,
+        [
+            (place.iso_code, "%s (%s)" % (place, place.iso_code))
+            for place in found
+            if not country or place.country == country
+        ],
+    )
+
+
+def country_options(request: HttpRequest) -> list[Option]:
+    return options(request, "country", COUNTRY_NAMES.items())

@@ -13,9 +13,18 @@ from django.utils.translation import gettext as _
 from partners.exports import export_response
 from partners.filters import ActorFilterSet
 from partners.models import Actor
-from partners.pages import Column, export_rows, filter_rows, paginate, render_list, selected
-
-ACTOR_FILTERS = ("q", "country", "kind", "level", "within", "ordering")
+from partners.pages import (
+    Column,
+    choice_labels,
+    country_options,
+    export_rows,
+    filter_rows,
+    options,
+    paginate,
+    place_options,
+    places,
+    render_list,
+)
 
 
 def actor_queryset():
@@ -23,12 +32,14 @@ def actor_queryset():
 
 
 def actor_columns(request: HttpRequest) -> list[Column]:
+    kinds = choice_labels(kind=Actor.Kind)["kind"]
+
     def page(actor: Actor) -> str:
         return request.build_absolute_uri(reverse("cooperation:actor_detail", args=[actor.slug]))
 
     return [
         Column(_("Name"), lambda a: a),
-        Column(_("Kind"), lambda a: a.get_kind_display()),
+        Column(_("Kind"), lambda a: kinds[a.kind]),
         Column(_("Country"), lambda a: a.country),
         Column(_("Part of"), lambda a: a.parent or ""),
         Column(_("Code"), lambda a: a.iso_code or a.local_code),
@@ -37,23 +48,18 @@ def actor_columns(request: HttpRequest) -> list[Column]:
     ]
 
 
-def _places() -> list[Actor]:
-    return list(
-        Actor.objects.filter(kind__in=[Actor.Kind.PROVINCE, Actor.Kind.PREFECTURE])
-        .exclude(iso_code="")
-        .order_by("country", "iso_code")
-    )
-
-
 def actor_list(request: HttpRequest) -> HttpResponse:
     listing = filter_rows(request, ActorFilterSet, actor_queryset())
     context = {
         "listing": listing,
         "page": paginate(request, listing.rows),
-        "kind_choices": Actor.Kind.choices,
-        "level_choices": Actor.Level.choices,
-        "place_choices": _places(),
-        "values": selected(request, *ACTOR_FILTERS),
+        "labels": choice_labels(kind=Actor.Kind),
+        "options": {
+            "country": country_options(request),
+            "within": place_options(request, "within", places()),
+            "kind": options(request, "kind", Actor.Kind.choices),
+            "level": options(request, "level", Actor.Level.choices),
+        },
     }
     return render_list(
         request,
