@@ -15,4 +15,12 @@
       if (parameters instanceof FormData) parameters.delete(name); else delete parameters[name];
     });
   });
+  // htmx puts the filtered list's address in the address bar without reloading the page; point
+  // the language links at it too, so that switching language keeps the filters just chosen.
+  document.addEventListener("htmx:pushedIntoHistory", function () {
+    document.querySelectorAll(".languages a[hreflang]").forEach(function (link) {
+      var path = window.location.pathname.replace(/^\/[a-z]{2}\//, "/");
+      link.setAttribute("href", "/" + link.getAttribute("hreflang") + path + window.location.search);
+    });
+  });
 })();
