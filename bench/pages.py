@@ -12,7 +12,8 @@ prefix `bench-pages-`, and `--drop-synthetic` removes that set again.
 Each request goes through Django's whole stack in-process (middleware, the view, its queries
 and the template), as the test client makes it; the network and a WSGI server are not timed.
 Requests cycle through several filter combinations a researcher would use; the figures are the
-p50 and p95 of all timed requests after a warm-up, with the query count of each URL.
+p50 and p95 of all timed requests after a warm-up, with the query count of each URL. The map
+that the list page loads after its rows (pairs/map/) is timed apart.
 """
 
 from __future__ import annotations
@@ -61,14 +62,14 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-def measure(requests: int) -> dict[str, tuple[float, float, int]]:
+def measure(urls: list[str], requests: int) -> dict[str, tuple[float, float, int]]:
     client = Client()
-    for url in URLS:  # warm-up: connections, templates, translations
+    for url in urls:  # warm-up: connections, templates, translations
         assert client.get(url).status_code == 200, url
-    timings: dict[str, list[float]] = {url: [] for url in URLS}
+    timings: dict[str, list[float]] = {url: [] for url in urls}
     queries: dict[str, int] = {}
     for n in range(requests):
-        url = URLS[n % len(URLS)]
+        url = urls[n % len(urls)]
         with CaptureQueriesContext(connection) as captured:
             start = time.perf_counter()
             response = client.get(url)
@@ -211,10 +212,13 @@ def main() -> None:
         add_synthetic(args.synthetic)
         print("synthetic set added in %.0f s" % (time.perf_counter() - start))
     print("data: %s" % counts())
-    result = measure(args.requests)
-    print("%-70s %8s %8s %8s" % ("filtered pair list", "p50 ms", "p95 ms", "queries"))
-    for url, (p50, p95, queries) in result.items():
-        print("%-70s %8.1f %8.1f %8s" % (url, p50, p95, queries or ""))
+    # The list, and apart from it the map fragment the list page then loads (htmx).
+    maps = ["/en/pairs/map/?list=1&" + url.split("?", 1)[1] for url in URLS if "?" in url]
+    for title, urls in (("filtered pair list", URLS), ("its map, loaded after it", maps)):
+        result = measure(urls, args.requests)
+        print("%-70s %8s %8s %8s" % (title, "p50 ms", "p95 ms", "queries"))
+        for url, (p50, p95, queries) in result.items():
+            print("%-70s %8.1f %8.1f %8s" % (url, p50, p95, queries or ""))
 
 
 if __name__ == "__main__":

@@ -30,8 +30,9 @@ def _place_code(side: str) -> Coalesce:
 def map_lines(pairs: QuerySet) -> dict:
     """Pairs grouped by the two places they join and by status, for the map; two queries.
 
-    `pairs` must carry `status` (PairQuerySet.with_status). Pairs whose sides have no place on
-    the map (a national agency) are counted in `unplaced`.
+    `pairs` must carry `status` (PairQuerySet.with_status) and hold each pair once (filter by
+    `pk__in` a filtered set, not through a to-many join). Pairs whose sides have no place on the
+    map (a national agency) are counted in `unplaced`.
     """
     rows = (
         pairs.order_by()

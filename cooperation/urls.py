@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("pairs/", views.pair_list, name="pair_list"),
     path("pairs/export.<str:output>", views.pair_export, name="pair_export"),
+    path("pairs/map/", views.pair_map, name="pair_map"),
     path("pairs/<int:pk>/", views.pair_detail, name="pair_detail"),
     path("agreements/", views.agreement_list, name="agreement_list"),
     path("agreements/export.<str:output>", views.agreement_export, name="agreement_export"),

@@ -97,12 +97,12 @@ def home(request: HttpRequest) -> HttpResponse:
         "agreements_by_kind": figures.agreement_counts(),
         "per_year": figures.agreements_per_year(),
         "issue_counts": issue_counts,
+        "map_url": reverse("cooperation:pair_map"),
         "issue_chart": {
             "labels": [str(issue) for issue, _n in issue_counts],
             "counts": [n for _issue, n in issue_counts],
             "label": _("Pairs"),
         },
-        "map": figures.map_lines(pairs),
     }
     return render(request, "cooperation/home.html", context)
 
@@ -144,7 +144,6 @@ def pair_list(request: HttpRequest) -> HttpResponse:
     context = {
         "listing": listing,
         "page": paginate(request, listing.rows),
-        "map": figures.map_lines(listing.rows) if listing.is_valid else None,
         "labels": pair_labels(),
         "options": _options(
             request,
@@ -161,6 +160,20 @@ def pair_list(request: HttpRequest) -> HttpResponse:
         context,
         results_template="cooperation/includes/pair_results.html",
     )
+
+
+def pair_map(request: HttpRequest) -> HttpResponse:
+    """The map of the pairs a list's filters select, loaded by the page after the list itself.
+
+    Grouping every selected pair by the places its sides lie in is the most expensive part of a
+    list; fetched apart, it no longer delays the rows the reader came for.
+    """
+    listing = filter_rows(request, PairFilterSet, Pair.objects.with_status())
+    if not listing.is_valid:
+        return render(request, "portal/errors.html", {"listing": listing}, status=400)
+    pairs = Pair.objects.with_status().filter(pk__in=listing.rows.values("pk"))
+    context = {"map": figures.map_lines(pairs), "filter_page": request.GET.get("list") == "1"}
+    return render(request, "portal/map.html", context)
 
 
 def pair_export(request: HttpRequest, output: str) -> HttpResponse:
@@ -198,7 +211,8 @@ def pair_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "activities": activities,
         "timeline": figures.pair_timeline(pair, activities, agreements),
         "citations": figures.citations_for([pair, *agreements, *projects, *activities]),
-        "map": figures.map_lines(Pair.objects.with_status().filter(pk=pair.pk)),
+        "map_url": "%s?thai=%d&foreign=%d"
+        % (reverse("cooperation:pair_map"), pair.thai_id, pair.foreign_id),
         "today": timezone.localdate(),
     }
     return render(request, "cooperation/pair_detail.html", context)

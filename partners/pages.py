@@ -71,7 +71,18 @@ def _label(filterset: filters.FilterSet, name: str) -> str:
 
 
 def paginate(request: HttpRequest, rows: QuerySet, per_page: int = PER_PAGE) -> Page:
-    return Paginator(rows, per_page).get_page(request.GET.get(PAGE_PARAM))
+    """One page of `rows`, found by key first and then fetched whole.
+
+    Sorting and counting the filtered keys alone lets PostgreSQL sort narrow rows; sorting the
+    rows with their joined sides (and then keeping 50) took most of a second at 50,000 pairs.
+    """
+    page = Paginator(rows.values_list("pk", flat=True), per_page).get_page(
+        request.GET.get(PAGE_PARAM)
+    )
+    keys = list(page.object_list)
+    found = {row.pk: row for row in rows.filter(pk__in=keys).order_by()} if keys else {}
+    page.object_list = [found[key] for key in keys]
+    return page
 
 
 def selected(request: HttpRequest, *names: str) -> dict[str, list[str]]:

@@ -103,6 +103,19 @@ def test_map_joins_the_provinces_and_prefectures_the_sides_lie_in(scenario):
     ]
 
 
+def test_map_fragment_counts_each_filtered_pair_once(client, scenario):
+    # Ecotourism lies under tourism: a pair on both must not be drawn twice.
+    scenario.pair.issues.add(scenario.tourism)
+
+    response = client.get("/en/pairs/map/?list=1&issue=tourism")
+
+    assert response.context["map"]["lines"] == [
+        {"from": "TH-50", "to": "JP-16", "status": "dormant", "count": 1}
+    ]
+    assert response.context["filter_page"] is True
+    assert client.get("/en/pairs/map/?issue=nothing-like-it").status_code == 400
+
+
 def test_timeline_marks_the_dormant_years(scenario):
     pair = Pair(first_signed_on=dt.date(2010, 1, 1))
     scenario.activity.refresh_from_db()

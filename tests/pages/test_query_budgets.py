@@ -10,6 +10,7 @@ LIST_PAGES = [
     "/en/",
     "/en/pairs/",
     "/en/pairs/?issue=tourism&province=TH-50&signed_from=2532&q=extra&ordering=-first_signed_on",
+    "/en/pairs/map/?list=1&issue=tourism&status=dormant",
     "/en/agreements/?issue=tourism",
     "/en/projects/",
     "/en/actors/?within=TH-50",
