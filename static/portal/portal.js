@@ -15,6 +15,14 @@
       if (parameters instanceof FormData) parameters.delete(name); else delete parameters[name];
     });
   });
+  // A filter the server cannot read comes back as 400 with its message in place of the rows:
+  // show it, as a page loaded without htmx would.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (event.detail.xhr.status === 400) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
   // htmx puts the filtered list's address in the address bar without reloading the page; point
   // the language links at it too, so that switching language keeps the filters just chosen.
   document.addEventListener("htmx:pushedIntoHistory", function () {

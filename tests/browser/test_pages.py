@@ -31,10 +31,22 @@ def test_filter_pairs_by_an_issue_shows_exactly_its_pairs(page, live_server, sce
     assert page.url == live_server.url + "/en/pairs/?issue=tourism"
 
 
+def test_a_year_the_filter_cannot_read_is_explained_in_place(page, live_server, scenario):  # noqa: F811
+    page.goto(live_server.url + "/en/pairs/")
+
+    page.get_by_label("From", exact=True).fill("13th month")
+    page.get_by_label("From", exact=True).press("Enter")
+
+    expect(page.locator(".errors")).to_contain_text("Some filters could not be read")
+    expect(page.locator(".result-count")).to_contain_text("0 records")
+
+
 def test_switching_language_keeps_the_filters(page, live_server, scenario):  # noqa: F811
     page.goto(live_server.url + "/en/pairs/?dormant=false")
     page.get_by_label("Issue (with its sub-issues)").select_option("education")
     expect(page.locator(".result-count")).to_contain_text("1 record")
+    # htmx puts the new address in the address bar just after it settles the rows.
+    expect(page).to_have_url(live_server.url + "/en/pairs/?issue=education&dormant=false")
 
     page.get_by_role("link", name="ภาษาไทย").click()
 
