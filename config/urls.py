@@ -2,7 +2,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import RedirectView
 
 admin.site.site_header = _("Local cooperation records")
 admin.site.site_title = _("Local cooperation records")
@@ -16,6 +15,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
-    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
+    # The researchers' portal: home, lists, detail pages and exports.
+    path("", include("partners.urls")),
+    path("", include("cooperation.urls")),
     prefix_default_language=True,
 )
