@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "simple_history",
+    "import_export",
     "partners",
     "cooperation",
     "matching",
@@ -59,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Records the signed-in user as the author of every history row written during a request.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -122,6 +126,15 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+
+# Uploaded documents (approval steps) live on disk under MEDIA_ROOT and are never given a public
+# URL: cooperation.views.approval_document serves them to staff who may view approval steps.
+MEDIA_ROOT = Path(os.environ.get("PORTAL_MEDIA_ROOT") or BASE_DIR / "media")
+PORTAL_DOCUMENT_MAX_BYTES = int(os.environ.get("PORTAL_DOCUMENT_MAX_BYTES", str(10 * 1024 * 1024)))
+
+# Bulk import (django-import-export): a file is imported whole or not at all.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 # --- REST API (issue #3) ----------------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")

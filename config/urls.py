@@ -12,6 +12,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # The REST API chooses its language from ?lang= or Accept-Language, not from the path.
     path("api/v1/", include("config.api")),
+    # Staff-only documents; MEDIA_ROOT itself is never mapped onto a URL.
+    path("documents/", include("cooperation.urls")),
 ]
 
 urlpatterns += i18n_patterns(
