@@ -17,6 +17,13 @@ from cooperation.admin_workflow import (
     AgreementWorkflowMixin,
     ApprovalStepInline,
     OfficeScopedAdmin,
+    PortalImportMixin,
+)
+from cooperation.imports import (
+    ActivityResource,
+    ActorResource,
+    AgreementResource,
+    ProjectResource,
 )
 from cooperation.models import (
     Activity,
@@ -92,7 +99,8 @@ class InterestInline(TranslationTabularInline):
 
 
 @admin.register(Actor)
-class ActorAdmin(partners_admin.ActorAdmin):
+class ActorAdmin(PortalImportMixin, partners_admin.ActorAdmin):
+    resource_classes = [ActorResource]
     inlines = [InterestInline, CitationInline]
 
 
@@ -282,8 +290,13 @@ class AgreementPartyInline(admin.TabularInline):
 
 @admin.register(Agreement)
 class AgreementAdmin(
-    AgreementWorkflowMixin, NormalisedSearchMixin, VersionCheckedAdmin, TabbedTranslationAdmin
+    PortalImportMixin,
+    AgreementWorkflowMixin,
+    NormalisedSearchMixin,
+    VersionCheckedAdmin,
+    TabbedTranslationAdmin,
 ):
+    resource_classes = [AgreementResource]
     form = AgreementForm
     # modeltranslation sets the admin's own exclude, which hides the form's Meta.exclude.
     exclude = AgreementForm.Meta.exclude
@@ -321,8 +334,13 @@ class ProjectParticipantInline(admin.TabularInline):
 
 @admin.register(Project)
 class ProjectAdmin(
-    OfficeScopedAdmin, NormalisedSearchMixin, VersionCheckedAdmin, TabbedTranslationAdmin
+    PortalImportMixin,
+    OfficeScopedAdmin,
+    NormalisedSearchMixin,
+    VersionCheckedAdmin,
+    TabbedTranslationAdmin,
 ):
+    resource_classes = [ProjectResource]
     office_paths = ("participants",)
     form = ProjectForm
     exclude = ProjectForm.Meta.exclude
@@ -335,8 +353,13 @@ class ProjectAdmin(
 
 @admin.register(Activity)
 class ActivityAdmin(
-    OfficeScopedAdmin, NormalisedSearchMixin, VersionCheckedAdmin, TabbedTranslationAdmin
+    PortalImportMixin,
+    OfficeScopedAdmin,
+    NormalisedSearchMixin,
+    VersionCheckedAdmin,
+    TabbedTranslationAdmin,
 ):
+    resource_classes = [ActivityResource]
     office_paths = ("actors", "pair__thai", "pair__foreign")
     form = ActivityForm
     exclude = ActivityForm.Meta.exclude

@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Max, Q
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from import_export.admin import ImportExportMixin
 
 from cooperation import workflow
 from cooperation.documents import validate_document
@@ -201,3 +202,46 @@ class OfficeScopedAdmin:
         for lookup in self.office_paths:
             condition |= Q(**{"%s__in" % lookup: own})
         return queryset.filter(pk__in=queryset.model.objects.filter(condition).values("pk"))
+
+
+class PortalImportMixin(ImportExportMixin):
+    """CSV/XLSX import with a dry-run preview, exports, and empty templates to fill in."""
+
+    import_template_name = "admin/cooperation/import.html"
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        own = [
+            path(
+                "import-template.<slug:file_format>",
+                self.admin_site.admin_view(self.import_template_view),
+                name="%s_%s_import_template" % info,
+            )
+        ]
+        return own + super().get_urls()
+
+    def import_template_view(self, request, file_format):
+        """The import's columns, in the order the resource reads them, with no rows."""
+        if not self.has_import_permission(request) or file_format not in ("csv", "xlsx"):
+            raise PermissionDenied
+        resource = self.get_import_resource_classes(request)[0]()
+        dataset = resource.export(queryset=self.model.objects.none())
+        content_types = {
+            "csv": "text/csv; charset=utf-8",
+            "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        }
+        body = dataset.export(file_format)
+        if file_format == "csv":
+            body = "\ufeff" + body  # a BOM makes spreadsheet programs read the Thai as UTF-8
+        response = HttpResponse(body, content_type=content_types[file_format])
+        response["Content-Disposition"] = 'attachment; filename="%s-template.%s"' % (
+            self.opts.model_name,
+            file_format,
+        )
+        return response
+
+    def get_import_data_kwargs(self, request, *args, **kwargs):
+        data_kwargs = super().get_import_data_kwargs(request, *args, **kwargs)
+        # All rows or none: a row that fails when confirmed undoes every row before it.
+        data_kwargs["rollback_on_validation_errors"] = True
+        return data_kwargs
