@@ -15,6 +15,7 @@ language of the person importing.
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -67,12 +68,11 @@ class NaturalKeys:
                         self.keys.setdefault(search_key(text), set()).add(row["pk"])
         self.objects: dict[int, models.Model] = {}
 
-    def resolve(self, text: str, what: str) -> models.Model:
+    def resolve(self, text: str, unknown: str) -> models.Model:
+        """The one record `text` names; `unknown` is the message when none is known by it."""
         pks = self.keys.get(search_key(text), set())
         if not pks:
-            raise ValidationError(
-                _("No %(what)s is known as “%(name)s”.") % {"what": what, "name": text}
-            )
+            raise ValidationError(unknown % {"name": text})
         if len(pks) > 1:
             raise ValidationError(
                 _("“%(name)s” names %(count)d records; use a code or a slug.")
@@ -115,6 +115,7 @@ def read_choice(text: str, choices: type[models.TextChoices], what: str) -> str:
     return value
 
 
+THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 CURRENCY_WORDS = {
     "฿": "THB",
     "บาท": "THB",
@@ -132,8 +133,8 @@ AMOUNT = re.compile(r"^(?P<before>[^\d.,-]*)(?P<number>-?[\d.,]+)(?P<after>[^\d.
 
 def read_amount(text: str) -> tuple[Decimal, str]:
     """Read "1,200,000 THB", "฿1,200,000", "¥ 5000000" or "๑๒๐๐ บาท" as (amount, currency)."""
-    cleaned = search_key(text) if text else ""
-    match = AMOUNT.match(cleaned.replace(" ", ""))
+    cleaned = unicodedata.normalize("NFKC", text).translate(THAI_DIGITS).casefold()
+    match = AMOUNT.match("".join(cleaned.split()))
     if not match:
         raise ValidationError(
             _("“%(value)s” is not an amount with its currency, such as 1,200,000 THB.")
@@ -190,6 +191,11 @@ class PortalResource(resources.ModelResource):
         skip_html_diff = True
         use_transactions = True
 
+    def import_data(self, dataset, dry_run=False, *args, **kwargs):
+        # before_import() is not told whether the run is dry; save_instance() must know.
+        self.dry_run = dry_run
+        return super().import_data(dataset, dry_run, *args, **kwargs)
+
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
         self.actors = actor_keys()
@@ -197,8 +203,7 @@ class PortalResource(resources.ModelResource):
         self.seen_identity: dict[str, int] = {}
         self.seen_signature: dict[tuple, int] = {}
         self.recorded: dict[tuple, tuple[str, str]] | None = None
-        self.dry_run = kwargs.get("dry_run", False)
-        self.reason = kwargs.get("change_reason") or IMPORT_REASON
+        self.reason = IMPORT_REASON
 
     def before_import_row(self, row, **kwargs):
         self.row_number = kwargs.get("row_number")
@@ -222,6 +227,16 @@ class PortalResource(resources.ModelResource):
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         errors = dict(import_validation_errors or {})
+        key = getattr(instance, self.identity)
+        first = self.seen_identity.get(key)
+        if key and first is not None and first != self.row_number:
+            # A repeated row is reported as that alone: checking it against the database would
+            # only find the earlier row's record (when the run is not dry) under other words.
+            errors["__all__"] = [
+                _("Row %(row)s repeats “%(key)s” of row %(first)s.")
+                % {"row": self.row_number, "key": key, "first": first}
+            ]
+            raise ValidationError(errors)
         try:
             super().validate_instance(instance, None, validate_unique)
         except ValidationError as error:
@@ -231,16 +246,24 @@ class PortalResource(resources.ModelResource):
             self.check_duplicates(instance)
         except ValidationError as error:
             errors.setdefault("__all__", []).extend(error.messages)
+        # modeltranslation reports a per-language column's error under the bare name too.
+        for key in [k for k in errors if any(o.startswith(k + "_") for o in errors)]:
+            del errors[key]
         if errors:
             raise ValidationError(errors)
 
     def check_duplicates(self, instance) -> None:
         key = getattr(instance, self.identity)
+        if not key:
+            raise ValidationError(
+                _("Give the row its “%(column)s”: it is how the record is found again.")
+                % {"column": self.identity}
+            )
         first = self.seen_identity.setdefault(key, self.row_number)
         if first != self.row_number:
             raise ValidationError(
                 _("Row %(row)s repeats “%(key)s” of row %(first)s.")
-                % {"row": self.row_number + 1, "key": key, "first": first + 1}
+                % {"row": self.row_number, "key": key, "first": first}
             )
         signature = self.signature(instance)
         if signature is None:
@@ -257,7 +280,7 @@ class PortalResource(resources.ModelResource):
         if earlier != self.row_number:
             raise ValidationError(
                 _("Row %(row)s describes the same record as row %(first)s.")
-                % {"row": self.row_number + 1, "first": earlier + 1}
+                % {"row": self.row_number, "first": earlier}
             )
 
     def signature(self, instance) -> tuple | None:
@@ -287,7 +310,7 @@ class PortalResource(resources.ModelResource):
         found, errors = [], []
         for name in split_list(text):
             try:
-                found.append(self.issues.resolve(name, _("issue")))
+                found.append(self.issues.resolve(name, _("No issue is known as “%(name)s”.")))
             except ValidationError as error:
                 errors += error.messages
         if errors:
@@ -333,7 +356,9 @@ class ActorResource(PortalResource):
         actor.kind = read_choice(text, Actor.Kind, _("kind of actor"))
 
     def read_parent(self, actor, text):
-        actor.parent = self.actors.resolve(text, _("actor")) if text else None
+        actor.parent = (
+            self.actors.resolve(text, _("No actor is known as “%(name)s”.")) if text else None
+        )
 
     def dehydrate_kind(self, actor):
         return actor.kind
@@ -405,7 +430,11 @@ class AgreementResource(PortalResource):
         found, errors = [], []
         for name in split_list(text):
             try:
-                found.append(PartySpec(self.actors.resolve(name, _("actor")), role))
+                found.append(
+                    PartySpec(
+                        self.actors.resolve(name, _("No actor is known as “%(name)s”.")), role
+                    )
+                )
             except ValidationError as error:
                 errors += error.messages
         if errors:
@@ -516,9 +545,16 @@ class ProjectResource(PortalResource):
         if not text:
             project.amount, project.currency = None, ""
             return
-        project.amount, project.currency = read_amount(text)
+        try:
+            project.amount, project.currency = read_amount(text)
+        except ValidationError:
+            project._amount_unread = True
+            raise
+        project.amount_basis = project.amount_basis or Project.AmountBasis.TOTAL
 
     def read_amount_basis(self, project, text):
+        if getattr(project, "_amount_unread", False):
+            return
         if project.amount is None:
             project.amount_basis = ""
             if text:
@@ -537,7 +573,9 @@ class ProjectResource(PortalResource):
                 continue
             try:
                 role = read_choice(role.strip(), ProjectParticipant.Role, _("role"))
-                found.append((self.actors.resolve(name.strip(), _("actor")), role))
+                found.append(
+                    (self.actors.resolve(name.strip(), _("No actor is known as “%(name)s”.")), role)
+                )
             except ValidationError as error:
                 errors += error.messages
         if errors:
@@ -614,8 +652,8 @@ class ActivityResource(PortalResource):
             raise ValidationError(
                 _("Name a pair as “Thai side / other side”, not “%(value)s”.") % {"value": text}
             )
-        thai = self.actors.resolve(sides[0], _("actor"))
-        foreign = self.actors.resolve(sides[1], _("actor"))
+        thai = self.actors.resolve(sides[0], _("No actor is known as “%(name)s”."))
+        foreign = self.actors.resolve(sides[1], _("No actor is known as “%(name)s”."))
         pair = Pair.objects.filter(thai=thai, foreign=foreign).first()
         if pair is None:
             raise ValidationError(
@@ -628,7 +666,7 @@ class ActivityResource(PortalResource):
         found, errors = [], []
         for name in split_list(text):
             try:
-                found.append(self.actors.resolve(name, _("actor")))
+                found.append(self.actors.resolve(name, _("No actor is known as “%(name)s”.")))
             except ValidationError as error:
                 errors += error.messages
         if errors:
