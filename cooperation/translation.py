@@ -17,6 +17,7 @@ from cooperation.models import (
     Source,
     Tie,
 )
+from partners.history import history_excluded_fields
 
 
 @register(Issue)
@@ -59,7 +60,6 @@ class TieTranslationOptions(TranslationOptions):
 
 
 # After the translations above: history must copy the per-language columns (DESIGN.md §8).
-# search_text is derived from the other columns on every save: it would only repeat their changes.
 for model in (
     Source,
     Citation,
@@ -74,5 +74,4 @@ for model in (
     Interest,
     Tie,
 ):
-    searchable = any(f.name == "search_text" for f in model._meta.fields)
-    register_history(model, excluded_fields=["search_text"] if searchable else [])
+    register_history(model, excluded_fields=history_excluded_fields(model))

@@ -51,6 +51,7 @@ def changes_since(obj: models.Model, version: str) -> list[str]:
                     _shown(change.new),
                 )
                 for change in delta.changes
+                if _shown(change.old) != _shown(change.new)
             ) or _("saved it without changing a field")
         lines.append(
             _("%(who)s, %(when)s: %(changes)s") % {"who": who, "when": when, "changes": changed}
@@ -62,6 +63,8 @@ class VersionCheckedAdmin(SimpleHistoryAdmin):
     """A model admin with history (diff, revert) whose change form refuses stale saves."""
 
     change_form_template = "admin/versioned_change_form.html"
+    # Reverting to an old version is a save like any other, and is checked the same way.
+    object_history_form_template = "admin/versioned_history_form.html"
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)

@@ -8,6 +8,7 @@ the first save crashes (DESIGN.md §8).
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as register_history
 
+from partners.history import history_excluded_fields
 from partners.models import Actor, OfficeMember, Tag
 
 
@@ -23,7 +24,5 @@ class TagTranslationOptions(TranslationOptions):
     required_languages = ()
 
 
-# search_text is derived from the other columns on every save: it would only repeat their changes.
-for model in (Actor, Tag):
-    register_history(model, excluded_fields=["search_text"] if model is Actor else [])
-register_history(OfficeMember)
+for model in (Actor, Tag, OfficeMember):
+    register_history(model, excluded_fields=history_excluded_fields(model))
