@@ -102,7 +102,9 @@ def test_refusal_in_thai(proposed, editor, in_language):
     set_status(proposed, S.SIGNED)
     with pytest.raises(ValidationError) as refused:
         workflow.agreement_submit(agreement=proposed, by=editor, on=ON)
-    assert refused.value.messages == ["ข้อตกลงที่อยู่ในสถานะ “ลงนามแล้ว” ไม่สามารถดำเนินการ “ส่งขออนุมัติ” ได้"]
+    assert refused.value.messages == [
+        "ข้อตกลงที่อยู่ในสถานะ “ลงนามแล้ว” ไม่สามารถดำเนินการ “ยื่นขอความเห็นชอบ” ได้"
+    ]
 
 
 @pytest.mark.parametrize("name", ["return", "terminate"])
