@@ -116,6 +116,8 @@ USE_TZ = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = ("th", "en", "ja")
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "th", "ja")}
+# modeltranslation's tabbed admin needs jQuery UI, which it would load from a CDN: serve our copy.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -59,9 +59,11 @@ ROLES = {
 def create_roles(apps, schema_editor):
     # Permissions are normally created after all migrations; the groups need them now.
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
+        # A migration's app configs have no models module, which create_permissions requires.
+        original = getattr(app_config, "models_module", None)
+        app_config.models_module = original or True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = original
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, wanted in ROLES.items():
