@@ -400,7 +400,7 @@ class ProjectSerializer(PortalModelSerializer):
                         for p in participants
                     ],
                     ProjectParticipant,
-                    default_user=self.context["request"].user,
+                    default_user=getattr(self.context.get("request"), "user", None),
                 )
             if issues is not None:
                 project.issues.set(issues)
