@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "simple_history",
+    "import_export",
     "partners",
     "cooperation",
     "matching",
@@ -59,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Records the signed-in user as the author of every history row written during a request.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -112,6 +116,8 @@ USE_TZ = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = ("th", "en", "ja")
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "th", "ja")}
+# modeltranslation's tabbed admin needs jQuery UI, which it would load from a CDN: serve our copy.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -122,6 +128,15 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+
+# Uploaded documents (approval steps) live on disk under MEDIA_ROOT and are never given a public
+# URL: cooperation.document_views.approval_document serves them to staff allowed to see steps.
+MEDIA_ROOT = Path(os.environ.get("PORTAL_MEDIA_ROOT") or BASE_DIR / "media")
+PORTAL_DOCUMENT_MAX_BYTES = int(os.environ.get("PORTAL_DOCUMENT_MAX_BYTES", str(10 * 1024 * 1024)))
+
+# Bulk import (django-import-export): a file is imported whole or not at all.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 # --- REST API (issue #3) ----------------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -13,11 +13,22 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from cooperation import services
+from cooperation.admin_workflow import (
+    AgreementWorkflowMixin,
+    ApprovalStepInline,
+    OfficeScopedAdmin,
+    PortalImportMixin,
+)
+from cooperation.imports import (
+    ActivityResource,
+    ActorResource,
+    AgreementResource,
+    ProjectResource,
+)
 from cooperation.models import (
     Activity,
     Agreement,
     AgreementParty,
-    ApprovalStep,
     Citation,
     Interest,
     Issue,
@@ -27,8 +38,10 @@ from cooperation.models import (
     Source,
     Tie,
 )
+from cooperation.workflow import WORKFLOW_ONLY_STATUSES
 from partners import admin as partners_admin
 from partners.admin import CountryListFilter, NormalisedSearchMixin, year_filter
+from partners.admin_history import VersionCheckedAdmin
 from partners.forms import PartialDateModelFormMixin
 from partners.models import Actor
 from partners.partial_dates import PartialDate, format_partial_date
@@ -86,19 +99,20 @@ class InterestInline(TranslationTabularInline):
 
 
 @admin.register(Actor)
-class ActorAdmin(partners_admin.ActorAdmin):
+class ActorAdmin(PortalImportMixin, partners_admin.ActorAdmin):
+    resource_classes = [ActorResource]
     inlines = [InterestInline, CitationInline]
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(VersionCheckedAdmin):
     list_display = ("title", "kind", "author", "year")
     list_filter = ("kind",)
     search_fields = ("slug", "title", "author")
 
 
 @admin.register(Citation)
-class CitationAdmin(admin.ModelAdmin):
+class CitationAdmin(VersionCheckedAdmin):
     list_display = ("__str__", "content_type", "object_id", "source")
     list_filter = ("source", "content_type")
     search_fields = ("locator", "value", "note")
@@ -106,7 +120,7 @@ class CitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Issue)
-class IssueAdmin(NormalisedSearchMixin, TabbedTranslationAdmin):
+class IssueAdmin(NormalisedSearchMixin, VersionCheckedAdmin, TabbedTranslationAdmin):
     list_display = ("__str__", "slug", "parent")
     list_filter = (("parent", admin.RelatedOnlyFieldListFilter),)
     list_select_related = ("parent",)
@@ -185,7 +199,7 @@ class ActivityInline(TranslationTabularInline):
 
 
 @admin.register(Pair)
-class PairAdmin(TabbedTranslationAdmin):
+class PairAdmin(VersionCheckedAdmin, TabbedTranslationAdmin):
     list_display = ("__str__", "first_signed", "last_activity", "status", "success_level")
     list_filter = (
         PairStatusFilter,
@@ -236,6 +250,20 @@ class AgreementForm(PartialDateModelFormMixin, forms.ModelForm):
         model = Agreement
         exclude = ("signed_precision", "valid_from_precision", "valid_until_precision", "pair")
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        status = self.fields.get("status")
+        if status is None:
+            return
+        if self.instance.pk and self.instance.status in WORKFLOW_ONLY_STATUSES:
+            # In the approval process: only a transition moves it on.
+            status.disabled = True
+            return
+        # Submitted, under review, returned and approved are reached only through transitions.
+        status.choices = [c for c in status.choices if c[0] not in WORKFLOW_ONLY_STATUSES]
+        if not self.instance.pk:
+            self.initial.setdefault("status", Agreement.Status.PROPOSED)
+
 
 class AgreementPartyFormSet(forms.BaseInlineFormSet):
     def clean(self):
@@ -260,23 +288,15 @@ class AgreementPartyInline(admin.TabularInline):
     extra = 2
 
 
-class ApprovalStepForm(PartialDateModelFormMixin, forms.ModelForm):
-    partial_dates = {"taken": "start"}
-
-    class Meta:
-        model = ApprovalStep
-        exclude = ("taken_precision",)
-
-
-class ApprovalStepInline(admin.TabularInline):
-    model = ApprovalStep
-    form = ApprovalStepForm
-    autocomplete_fields = ("body",)
-    extra = 0
-
-
 @admin.register(Agreement)
-class AgreementAdmin(NormalisedSearchMixin, TabbedTranslationAdmin):
+class AgreementAdmin(
+    PortalImportMixin,
+    AgreementWorkflowMixin,
+    NormalisedSearchMixin,
+    VersionCheckedAdmin,
+    TabbedTranslationAdmin,
+):
+    resource_classes = [AgreementResource]
     form = AgreementForm
     # modeltranslation sets the admin's own exclude, which hides the form's Meta.exclude.
     exclude = AgreementForm.Meta.exclude
@@ -313,7 +333,15 @@ class ProjectParticipantInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(NormalisedSearchMixin, TabbedTranslationAdmin):
+class ProjectAdmin(
+    PortalImportMixin,
+    OfficeScopedAdmin,
+    NormalisedSearchMixin,
+    VersionCheckedAdmin,
+    TabbedTranslationAdmin,
+):
+    resource_classes = [ProjectResource]
+    office_paths = ("participants",)
     form = ProjectForm
     exclude = ProjectForm.Meta.exclude
     list_display = ("__str__", "status", "starts", "amount", "currency", "amount_basis")
@@ -324,7 +352,15 @@ class ProjectAdmin(NormalisedSearchMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Activity)
-class ActivityAdmin(NormalisedSearchMixin, TabbedTranslationAdmin):
+class ActivityAdmin(
+    PortalImportMixin,
+    OfficeScopedAdmin,
+    NormalisedSearchMixin,
+    VersionCheckedAdmin,
+    TabbedTranslationAdmin,
+):
+    resource_classes = [ActivityResource]
+    office_paths = ("actors", "pair__thai", "pair__foreign")
     form = ActivityForm
     exclude = ActivityForm.Meta.exclude
     list_display = ("__str__", "kind", "occurred", "pair")
@@ -345,7 +381,8 @@ class InterestIssueFilter(IssueListFilter):
 
 
 @admin.register(Interest)
-class InterestAdmin(TabbedTranslationAdmin):
+class InterestAdmin(OfficeScopedAdmin, VersionCheckedAdmin, TabbedTranslationAdmin):
+    office_paths = ("actor",)
     list_display = ("actor", "direction", "issue")
     list_filter = ("direction", InterestIssueFilter)
     list_select_related = ("actor", "issue")
@@ -362,7 +399,7 @@ class TieForm(PartialDateModelFormMixin, forms.ModelForm):
 
 
 @admin.register(Tie)
-class TieAdmin(TabbedTranslationAdmin):
+class TieAdmin(VersionCheckedAdmin, TabbedTranslationAdmin):
     form = TieForm
     exclude = TieForm.Meta.exclude
     list_display = ("__str__", "kind", "figure")

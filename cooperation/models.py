@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cooperation.documents import validate_document
 from partners.models import Actor, Searchable, SearchableQuerySet
 from partners.partial_dates import PartialDate, Precision, format_partial_date
 
@@ -403,6 +404,11 @@ class Agreement(PartialDateMixin, Searchable):
         ordering = ["signed_on", "pk"]
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
+        # Who may move an agreement along its lifecycle (cooperation/workflow.py).
+        permissions = [
+            ("submit_agreement", _("Can submit agreements and record their signing and end")),
+            ("review_agreement", _("Can review, approve or return submitted agreements")),
+        ]
         constraints = [
             unique_ref(),
             *partial_date_constraints("signed"),
@@ -451,7 +457,11 @@ class AgreementParty(models.Model):
 
 
 class ApprovalStep(PartialDateMixin, models.Model):
-    """One step of an agreement's approval: who decided, when, with what outcome."""
+    """One step of an agreement's lifecycle: which status it entered, when, by whom, and why.
+
+    Steps written by cooperation.workflow carry the user who took them and when; steps entered by
+    hand or loaded from the report may name only the body that decided and a partial date.
+    """
 
     class Step(models.TextChoices):
         SUBMITTED = "submitted", _("Submitted")
@@ -459,6 +469,10 @@ class ApprovalStep(PartialDateMixin, models.Model):
         APPROVED = "approved", _("Approved")
         RETURNED = "returned", _("Returned with comments")
         REFUSED = "refused", _("Refused")
+        SIGNED = "signed", _("Signed")
+        ACTIVE = "active", _("In force")
+        EXPIRED = "expired", _("Expired")
+        TERMINATED = "terminated", _("Terminated")
 
     agreement = models.ForeignKey(
         Agreement,
@@ -479,6 +493,22 @@ class ApprovalStep(PartialDateMixin, models.Model):
     taken_on = models.DateField(_("date"), null=True, blank=True)
     taken_precision = precision_field(_("precision of date"))
     note = models.TextField(_("note"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="approval_steps",
+    )
+    recorded_at = models.DateTimeField(_("recorded"), null=True, blank=True, editable=False)
+    document = models.FileField(
+        _("document"),
+        upload_to="approval-documents/%Y/%m/",
+        blank=True,
+        validators=[validate_document],
+        help_text=_("A PDF or an image (PNG, JPEG, WebP); visible to staff only."),
+    )
 
     class Meta:
         ordering = ["agreement", "taken_on", "pk"]
@@ -488,6 +518,21 @@ class ApprovalStep(PartialDateMixin, models.Model):
 
     def __str__(self) -> str:
         return "%s: %s" % (self.get_step_display(), self.partial_date_display("taken"))
+
+    def get_document_url(self) -> str:
+        """The staff-only address of the step's document ("" without one)."""
+        if not self.document:
+            return ""
+        return reverse("cooperation:approval_document", args=[self.pk])
+
+
+class AgreementInReview(Agreement):
+    """An agreement seen from the Interior Ministry reviewers' queue (submitted or under review)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("agreement awaiting review")
+        verbose_name_plural = _("review queue")
 
 
 class Currency(models.TextChoices):

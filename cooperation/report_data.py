@@ -21,6 +21,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
 
 from cooperation.models import (
     Activity,
@@ -381,12 +382,17 @@ def bulk_cite(source: Source, rows: Iterable[tuple], field: str = "") -> LoadSum
     have = set(existing.values_list("object_id", "value"))
     rows = list(rows)
     common = {"source": source, "content_type": content_type, "field": field}
-    new = [
-        Citation(object_id=pk, value=value, locator=locator[:300], note=note, **common)
-        for pk, locator, value, note in rows
-        if (pk, value) not in have
-    ]
-    Citation.objects.bulk_create(new, batch_size=1000, ignore_conflicts=True)
+    new, seen = [], set()
+    for pk, locator, value, note in rows:
+        # The unique statement is (record, source, field, value, locator): repeated rows are
+        # dropped here rather than by ignore_conflicts, which would leave no ids to write history.
+        if (pk, value) in have or (pk, value, locator[:300]) in seen:
+            continue
+        seen.add((pk, value, locator[:300]))
+        new.append(Citation(object_id=pk, value=value, locator=locator[:300], note=note, **common))
+    bulk_create_with_history(
+        new, Citation, batch_size=1000, default_change_reason="reference data citations"
+    )
     return LoadSummary(created=len(new), unchanged=len(rows) - len(new))
 
 

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from simple_history.utils import bulk_create_with_history
 
 from cooperation import services
 from cooperation.models import (
@@ -392,9 +393,14 @@ class ProjectSerializer(PortalModelSerializer):
             project.save()
             if participants is not None:
                 project.participant_set.all().delete()
-                ProjectParticipant.objects.bulk_create(
-                    ProjectParticipant(project=project, actor=p["actor"], role=p["role"])
-                    for p in participants
+                # Through simple-history's helper, so that the new rows leave history too.
+                bulk_create_with_history(
+                    [
+                        ProjectParticipant(project=project, actor=p["actor"], role=p["role"])
+                        for p in participants
+                    ],
+                    ProjectParticipant,
+                    default_user=getattr(self.context.get("request"), "user", None),
                 )
             if issues is not None:
                 project.issues.set(issues)

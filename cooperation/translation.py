@@ -1,8 +1,23 @@
-"""Content fields kept in Thai, English and Japanese (django-modeltranslation)."""
+"""Content fields kept in Thai, English and Japanese (django-modeltranslation), then history."""
 
 from modeltranslation.translator import TranslationOptions, register
+from simple_history import register as register_history
 
-from cooperation.models import Activity, Agreement, Interest, Issue, Pair, Project, Tie
+from cooperation.models import (
+    Activity,
+    Agreement,
+    AgreementParty,
+    ApprovalStep,
+    Citation,
+    Interest,
+    Issue,
+    Pair,
+    Project,
+    ProjectParticipant,
+    Source,
+    Tie,
+)
+from partners.history import history_excluded_fields
 
 
 @register(Issue)
@@ -42,3 +57,21 @@ class InterestTranslationOptions(TranslationOptions):
 @register(Tie)
 class TieTranslationOptions(TranslationOptions):
     fields = ("description",)
+
+
+# After the translations above: history must copy the per-language columns (DESIGN.md §8).
+for model in (
+    Source,
+    Citation,
+    Issue,
+    Pair,
+    Agreement,
+    AgreementParty,
+    ApprovalStep,
+    Project,
+    ProjectParticipant,
+    Activity,
+    Interest,
+    Tie,
+):
+    register_history(model, excluded_fields=history_excluded_fields(model))

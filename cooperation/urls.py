@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cooperation import views
+from cooperation import document_views, views
 
 app_name = "cooperation"
 
@@ -19,4 +19,10 @@ urlpatterns = [
     path("issues/", views.issue_list, name="issue_list"),
     path("issues/<slug:slug>/", views.issue_detail, name="issue_detail"),
     path("actors/<slug:slug>/", views.actor_detail, name="actor_detail"),
+    # Staff-only documents; MEDIA_ROOT itself is never mapped onto a URL.
+    path(
+        "documents/approval-steps/<int:pk>/document/",
+        document_views.approval_document,
+        name="approval_document",
+    ),
 ]

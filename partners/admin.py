@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from partners.admin_history import VersionCheckedAdmin
 from partners.forms import PartialDateModelFormMixin
 from partners.models import COUNTRY_NAMES, Actor, Tag, country_name
 from partners.partial_dates import PartialDate, format_partial_date
@@ -93,7 +94,7 @@ class ActorForm(PartialDateModelFormMixin, forms.ModelForm):
 
 
 @admin.register(Actor)
-class ActorAdmin(NormalisedSearchMixin, TabbedTranslationAdmin):
+class ActorAdmin(NormalisedSearchMixin, VersionCheckedAdmin, TabbedTranslationAdmin):
     form = ActorForm
     # modeltranslation sets the admin's own exclude, which hides the form's Meta.exclude.
     exclude = ActorForm.Meta.exclude
@@ -122,7 +123,7 @@ class ActorAdmin(NormalisedSearchMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(TabbedTranslationAdmin):
+class TagAdmin(VersionCheckedAdmin, TabbedTranslationAdmin):
     list_display = ("__str__", "slug", "category")
     list_filter = ("category",)
     search_fields = ("slug", "name_th", "name_en", "name_ja")
@@ -161,3 +162,14 @@ class ApiTokenAdmin(admin.ModelAdmin):
                 )
                 % {"key": key},
             )
+
+
+# --- Ministry workflow (issue #4) ---------------------------------------------------------------
+from partners.models import OfficeMember  # noqa: E402
+
+
+@admin.register(OfficeMember)
+class OfficeMemberAdmin(VersionCheckedAdmin):
+    list_display = ("user", "organisation")
+    list_select_related = ("user", "organisation")
+    autocomplete_fields = ("user", "organisation")

@@ -446,3 +446,33 @@ class Actor(Searchable):
 # --- REST API tokens (issue #3) ---------------------------------------------------------------
 # The model lives in its own module; importing it here is what makes Django register it.
 from partners.tokens import ApiToken  # noqa: E402, F401
+
+
+# --- Ministry workflow (issue #4) ---------------------------------------------------------------
+class OfficeMember(models.Model):
+    """A portal user who works for one organisation, such as a prefecture's Bangkok office.
+
+    Users of the partner-office group see and edit, in the admin, only the projects, activities
+    and interests in which this organisation (or one under it) takes part.
+    """
+
+    user = models.OneToOneField(
+        "auth.User",
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="office_membership",
+    )
+    organisation = models.ForeignKey(
+        Actor,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="office_members",
+    )
+
+    class Meta:
+        ordering = ["organisation", "user"]
+        verbose_name = _("office member")
+        verbose_name_plural = _("office members")
+
+    def __str__(self) -> str:
+        return "%s (%s)" % (self.user, self.organisation)

@@ -21,6 +21,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from partners.models import Actor
 from partners.text import join_search_keys
@@ -213,9 +214,17 @@ def _bulk_upsert(rows: list[dict], *, country: str) -> LoadSummary:
         else:
             summary.unchanged += 1
         summary.by_kind[row["kind"]] = summary.by_kind.get(row["kind"], 0) + 1
-    Actor.objects.bulk_create(to_create, batch_size=500)
+    # simple-history's helpers write one history row per actor created or changed, as save() does.
+    reason = "reference data: %s localities" % country
+    bulk_create_with_history(to_create, Actor, batch_size=500, default_change_reason=reason)
     if to_update:
-        Actor.objects.bulk_update(to_update, sorted(changed_fields), batch_size=500)
+        bulk_update_with_history(
+            to_update,
+            Actor,
+            sorted(changed_fields),
+            batch_size=500,
+            default_change_reason=reason,
+        )
     summary.created, summary.updated = len(to_create), len(to_update)
     return summary
 
