@@ -36,7 +36,7 @@ from cooperation.models import (
     Tie,
 )
 from cooperation.services import PartySpec, activity_save, agreement_save, citation_add
-from partners.models import Actor
+from partners.models import Actor, Tag
 from partners.partial_dates import PartialDate
 from partners.reference import REFERENCE_DIR, LoadSummary
 
@@ -350,6 +350,7 @@ def load_report() -> dict[str, LoadSummary]:
     report.load_ties()
     report.count_pairs()
     summaries = {"report %s" % label: s for label, s in report.summaries.items()}
+    summaries.update(load_profile_facts(report))
     summaries["reference citations"] = cite_reference_places()
     return summaries
 
@@ -426,3 +427,52 @@ def cite_reference_places() -> LoadSummary:
                 (pk, "%s %s" % (field, when or ""), str(value), note) for pk, value, when in rows
             ), field=field))  # fmt: skip
     return summary
+
+
+# --- the report's descriptive facts about places (for the matcher) ----------------------------
+
+
+def load_profile_facts(report: Report) -> dict[str, LoadSummary]:
+    """Load what the report says about each place as interests and tags, each citing its lines.
+
+    profile_facts.json leaves out the facts that appear only in the recommendation tables or that
+    name a counterpart (fixtures/report/build_profile_facts.py says how it is built);
+    designations.json holds the designation lists the report states outside those tables. An
+    interest the report's tables already hold keeps its note and gains the fact's citation.
+    """
+    summaries = {label: LoadSummary() for label in ("tags", "actor tags", "profile interests")}
+    tags = {}
+    for row in read_fixture("profile_tags.json"):
+        values = {"category": row["category"], **translated(row, "name")}
+        tags[row["slug"]], status = upsert(Tag, {"slug": row["slug"]}, values)
+        _count(summaries["tags"], status)
+
+    def tag_actor(actor: Actor, slug: str, cites: list[dict]) -> None:
+        tag = tags[slug]
+        status = "unchanged" if actor.tags.filter(pk=tag.pk).exists() else "created"
+        if status == "created":
+            actor.tags.add(tag)
+        _count(summaries["actor tags"], status)
+        report.cite(actor, [{**c, "field": "tags", "value": slug} for c in cites])
+
+    for row in read_fixture("profile_facts.json"):
+        actor = report.actor(row["actor"])
+        for _category, tag in row["tags"]:
+            tag_actor(actor, tag.replace("_", "-").lower(), row["cite"])
+        for direction, issue in row["interests"]:
+            lookup = {"actor": actor, "issue": report.issues[issue], "direction": direction}
+            interest = Interest.objects.filter(**lookup).first()
+            status = "unchanged" if interest else "created"
+            if interest is None:
+                interest = Interest(**lookup, note_en=row["text_en"])
+                full_save(interest)
+            _count(summaries["profile interests"], status)
+            report.cite(interest, row["cite"])
+    for row in read_fixture("designations.json"):
+        for name in row["actors"]:
+            tag_actor(report.actor(name), row["tag"], row["cite"])
+    return {"report %s" % label: s for label, s in summaries.items()}
+
+
+def _count(summary: LoadSummary, status: str) -> None:
+    setattr(summary, status, getattr(summary, status) + 1)
