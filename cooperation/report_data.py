@@ -469,6 +469,8 @@ def load_profile_facts(report: Report) -> dict[str, LoadSummary]:
             _count(summaries["profile interests"], status)
             report.cite(interest, row["cite"])
     for row in read_fixture("designations.json"):
+        if "source" in row:  # an official list from outside the report
+            report.sources[row["source"]["slug"]] = reference_source(row["source"])
         for name in row["actors"]:
             tag_actor(report.actor(name), row["tag"], row["cite"])
     return {"report %s" % label: s for label, s in summaries.items()}
