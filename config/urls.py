@@ -16,6 +16,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("matching/", include("matching.urls")),
     path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
     prefix_default_language=True,
 )

@@ -185,7 +185,9 @@ class Explainer:
         for col in issues:
             for pk in self._interest_ids(records, row, col, direction):
                 locators.extend(self.locators.get(("interest", pk), []))
-        return "; ".join(dict.fromkeys(locators)) or _("no citation")
+        unique = list(dict.fromkeys(locators))
+        shown = "; ".join(unique[:3]) + ("; …" if len(unique) > 3 else "")
+        return shown or _("no citation")
 
     def issue_list(self, columns: list[int]) -> str:
         language = translation.get_language()
