@@ -56,6 +56,8 @@ RELATION_VALUES = {"active": 1.0, "dormant": 0.5, "ended": 0.25}
 # A historical link of one place with the other *country* (Nara and King Vajiravudh's tiles),
 # not with the other place: C9's 0.3.
 COUNTRY_HISTORY = 0.3
+EXCLUDED = np.iinfo(np.int64).min + 1  # a key below every score, whose negation fits int64
+TIER_LIKENESS = np.array([1.0, 0.5, 0.0], dtype=np.float32)  # by tier gap 0, 1, 2+
 
 
 @dataclass(frozen=True)
@@ -211,13 +213,104 @@ def score_block(
 def symmetry(tier_a, logpop_a, tier_b, logpop_b) -> np.ndarray:
     """C5/C6: same tier 1, adjacent 0.5, else 0; averaged with population likeness when known."""
     ta, tb = np.asarray(tier_a)[:, None], np.asarray(tier_b)[None, :]
-    known = (ta >= 0) & (tb >= 0)
-    gap = np.abs(ta - tb)
-    tier = np.where(known & (gap == 0), 1.0, np.where(known & (gap == 1), 0.5, 0.0))
-    pa, pb = np.asarray(logpop_a)[:, None], np.asarray(logpop_b)[None, :]
-    with np.errstate(invalid="ignore"):
-        pop = np.maximum(0.0, 1.0 - np.abs(pa - pb) / 1.5)
-    return np.where(np.isnan(pop), tier, 0.5 * tier + 0.5 * pop).astype(np.float32)
+    gap = np.abs(ta.astype(np.int16) - tb.astype(np.int16))
+    tier = TIER_LIKENESS[np.minimum(gap, 2)]
+    tier[(ta < 0) | (tb < 0)] = 0.0
+    pa = np.asarray(logpop_a, np.float32)[:, None]
+    pb = np.asarray(logpop_b, np.float32)[None, :]
+    pop = np.abs(pa - pb)
+    pop *= np.float32(-1 / 1.5)
+    pop += np.float32(1.0)
+    np.maximum(pop, np.float32(0.0), out=pop)
+    known = ~np.isnan(pa) & ~np.isnan(pb)
+    both = np.float32(0.5) * (tier + pop)
+    return np.where(known, both, tier)
+
+
+def score_totals(
+    rows: Side,
+    cols: Side,
+    ctx: Context,
+    links: Links,
+    weights: np.ndarray,
+    span: slice | None = None,
+) -> np.ndarray:
+    """The same totals as total(score_block(...)), without holding every criterion at once.
+
+    Terms that depend on one side only are added as row and column vectors, pair-specific links
+    as sparse corrections: the national matrix then needs a few arrays per chunk, not ten.
+    """
+    span = span or slice(0, len(rows))
+    span = slice(span.start or 0, min(span.stop, len(rows)))
+    r = rows.take(span)
+    w = weights.astype(np.float32)
+    k = issue_columns(ctx, rows.seeks.shape[1])
+    seeks_r = r.seeks[:, k]
+    if ctx.query_need and ctx.issue_mask is not None:
+        seeks_r = np.maximum(seeks_r, np.float32(ctx.query_need))
+    gain_rows = _capped(seeks_r @ cols.offers[:, k].T)
+    gain_cols = _capped(r.offers @ cols.seeks.T)
+    out = gain_rows * gain_cols
+    np.sqrt(out, out=out)
+    out *= np.float32(1 - ONE_SIDED)
+    np.maximum(gain_rows, gain_cols, out=gain_rows)
+    gain_rows *= np.float32(ONE_SIDED)
+    out += gain_rows
+    out *= w[0]
+    shared = _capped(r.seeks[:, k] @ cols.seeks[:, k].T)
+    shared *= w[1]
+    out += shared
+
+    relevant = ctx.designation_issues[:, k].any(axis=1)
+    d_r, d_c = r.designations[:, relevant], cols.designations[:, relevant]
+    same = (d_r @ d_c.T) > 0
+    out += same * np.float32(0.3 * w[2])
+    held_r = (d_r.sum(axis=1) > 0).astype(np.float32)
+    held_c = (d_c.sum(axis=1) > 0).astype(np.float32)
+    half = np.float32(0.5)
+    base_r, base_c = half * r.presence, half * cols.presence
+    row_terms = (np.float32(0.35) * w[2] * held_r + w[6] * base_r + w[7] * half * r.readiness
+                 + w[8] * half * np.nan_to_num(r.travel))  # fmt: skip
+    col_terms = (np.float32(0.35) * w[2] * held_c + w[6] * base_c + w[7] * half * cols.readiness
+                 + w[8] * half * np.nan_to_num(cols.travel))  # fmt: skip
+    out += row_terms[:, None]
+    out += col_terms[None, :]
+
+    sym = symmetry(r.tier, r.log_population, cols.tier, cols.log_population)
+    sym *= w[3]
+    out += sym
+    geo = _capped((r.geography * ctx.geography_weights) @ cols.geography.T)
+    geo *= w[4]
+    out += geo
+    country = COUNTRY_HISTORY * np.maximum(r.country_history[:, None], cols.country_history[None])
+    history = np.maximum(_capped(r.history @ cols.history.T), country)
+    _scatter_max(history, links.history, span)
+    history *= w[5]
+    out += history
+
+    # Links raise a pair's economic ties above its sides' presence; existing relations add.
+    lr, lc, lv = _link_max(links.economic, span)
+    if len(lr):
+        base = base_r[lr] + base_c[lc]
+        out[lr, lc] += w[6] * np.maximum(lv - base, 0)
+    lr, lc, lv = _link_max(links.existing, span)
+    if len(lr):
+        out[lr, lc] += w[9] * lv
+    return out
+
+
+def _link_max(links: tuple, rows: slice) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The links that fall in `rows`, one per pair (the largest value), rows made relative."""
+    r, c, v = links
+    inside = (r >= rows.start) & (r < rows.stop)
+    r, c, v = r[inside] - rows.start, c[inside], v[inside]
+    if not len(r):
+        return r, c, v
+    order = np.lexsort((-v, c, r))
+    r, c, v = r[order], c[order], v[order]
+    first = np.ones(len(r), dtype=bool)
+    first[1:] = (r[1:] != r[:-1]) | (c[1:] != c[:-1])
+    return r[first], c[first], v[first].astype(np.float32)
 
 
 def equal_status(tier_a: np.ndarray, tier_b: np.ndarray) -> np.ndarray:
@@ -240,17 +333,30 @@ class Ranking:
 
 
 def rank_rows(totals: np.ndarray, col_ids: np.ndarray, k: int, allowed=None) -> Ranking:
-    """Best k columns per row, ties broken by the smaller id, so results are deterministic."""
-    scores = totals.astype(np.float64)
+    """Best k columns per row, ties broken by the smaller id, so results are deterministic.
+
+    Each total (a float32 >= 0, whose bits order like the number) is packed with its column's
+    id rank into one integer key, so one partial sort picks the best k exactly.
+    """
+    scores = np.ascontiguousarray(totals, dtype=np.float32)
+    n, m = scores.shape
+    k = min(k, m)
+    by_id = np.empty(m, dtype=np.int64)
+    by_id[np.argsort(col_ids, kind="stable")] = np.arange(m)
+    keys = scores.view(np.int32).astype(np.int64) << 32
+    keys += (m - 1 - by_id)[None, :]  # the smaller id, the larger key
     if allowed is not None:
-        scores = np.where(allowed, scores, -np.inf)
-    id_order = np.argsort(col_ids, kind="stable")
-    ordered = scores[:, id_order]
-    best = np.argsort(-ordered, axis=1, kind="stable")[:, :k]
-    columns = id_order[best]
-    values = np.take_along_axis(scores, columns, axis=1)
-    columns = np.where(np.isfinite(values), columns, -1)
-    return Ranking(columns=columns, totals=np.where(np.isfinite(values), values, np.nan))
+        keys = np.where(allowed, keys, EXCLUDED)
+    if k < m:
+        best = np.argpartition(-keys, k - 1, axis=1)[:, :k]
+    else:
+        best = np.broadcast_to(np.arange(m), (n, m)).copy()
+    order = np.argsort(-np.take_along_axis(keys, best, axis=1), axis=1, kind="stable")
+    columns = np.take_along_axis(best, order, axis=1)
+    values = np.take_along_axis(scores, columns, axis=1).astype(np.float64)
+    excluded = np.take_along_axis(keys, columns, axis=1) == EXCLUDED
+    columns = np.where(excluded, -1, columns)
+    return Ranking(columns=columns, totals=np.where(excluded, np.nan, values))
 
 
 def iter_blocks(n_rows: int, chunk: int) -> Iterator[slice]:
@@ -272,7 +378,7 @@ def top_candidates(
     """Each row's k best columns, scoring `chunk` rows at a time to bound memory."""
     parts = []
     for span in iter_blocks(len(rows), chunk):
-        block = total(score_block(rows, cols, ctx, links, span), weights)
+        block = score_totals(rows, cols, ctx, links, weights, span)
         allowed = equal_status(rows.tier[span], cols.tier) if equal_status_only else None
         parts.append(rank_rows(block, cols.ids, k, allowed))
     if not parts:

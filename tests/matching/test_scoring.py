@@ -197,3 +197,27 @@ def test_the_equal_status_rule_needs_the_same_known_tier():
     assert scoring.equal_status(np.array([0, 1, -1]), np.array([0, -1])).tolist() == [
         [True, False], [False, False], [False, False],
     ]  # fmt: skip
+
+
+@settings(max_examples=30, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), with_issue=st.booleans(), chunk=st.integers(1, 7))
+def test_fast_totals_equal_the_weighted_criteria(seed, with_issue, chunk):
+    rng = np.random.default_rng(seed)
+    rows, cols = side(rng, 7), side(rng, 6, first_id=30)
+    ctx, lk = context(rng, with_issue), links(rng, 7, 6)
+    w = scoring.normalised_weights(
+        dict(zip(CRITERIA, rng.uniform(0, 1, len(CRITERIA)), strict=True))
+    )
+    for span in scoring.iter_blocks(len(rows), chunk):
+        np.testing.assert_allclose(
+            scoring.score_totals(rows, cols, ctx, lk, w, span),
+            scoring.total(scoring.score_block(rows, cols, ctx, lk, span), w),
+            rtol=1e-5, atol=1e-6,
+        )  # fmt: skip
+
+
+def test_excluded_pairs_are_never_ranked():
+    totals = np.array([[0.9, 0.1, 0.5]], dtype=np.float32)
+    allowed = np.array([[False, True, True]])
+    ranking = scoring.rank_rows(totals, np.array([1, 2, 3]), k=3, allowed=allowed)
+    assert ranking.columns.tolist() == [[2, 1, -1]]
