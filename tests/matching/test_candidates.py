@@ -157,3 +157,15 @@ def test_page_lists_candidates_and_exports_them_as_csv(scene, client):
 def test_page_shows_a_bad_actor_as_a_form_error(scene, client):
     page = client.get("/en/matching/", {"actor": "nowhere"})
     assert "No actor has the id, slug or code “nowhere”." in page.content.decode()
+
+
+def test_api_error_and_explanations_follow_the_request_language(scene):
+    bad = APIClient().get("/api/v1/matching/candidates/", {"actor": "TH-23", "issue": "nope"},
+                          HTTP_ACCEPT_LANGUAGE="th")  # fmt: skip
+    assert bad.json() == {"issue": ["ไม่รู้จักประเด็น: nope"]}
+    assert bad["Content-Language"] == "th"
+    found = find_candidates(scene["trat"], limit=10)
+    gifu = next(c for c in found if c.actor_id == scene["gifu"].pk)
+    assert gifu.criteria[0].explanation["ja"] == (
+        "双方が利益を得る分野がありません。一方の記録されたニーズに、もう一方が提供できるものが合致しません。"
+    )
