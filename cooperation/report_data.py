@@ -455,11 +455,16 @@ def load_profile_facts(report: Report) -> dict[str, LoadSummary]:
         _count(summaries["actor tags"], status)
         report.cite(actor, [{**c, "field": "tags", "value": slug} for c in cites])
 
+    # The demand surveys (interests.json) were checked line by line: where they record an
+    # actor's interest in an issue, a profile fact never adds the other direction.
+    surveyed = {(report.actor(r["actor"]).pk, r["issue"]) for r in read_fixture("interests.json")}
     for row in read_fixture("profile_facts.json"):
         actor = report.actor(row["actor"])
         for _category, tag in row["tags"]:
             tag_actor(actor, tag.replace("_", "-").lower(), row["cite"])
         for direction, issue in row["interests"]:
+            if (actor.pk, issue) in surveyed:
+                continue
             lookup = {"actor": actor, "issue": report.issues[issue], "direction": direction}
             interest = Interest.objects.filter(**lookup).first()
             status = "unchanged" if interest else "created"
@@ -470,7 +475,11 @@ def load_profile_facts(report: Report) -> dict[str, LoadSummary]:
             report.cite(interest, row["cite"])
     for row in read_fixture("designations.json"):
         if "source" in row:  # an official list from outside the report
-            report.sources[row["source"]["slug"]] = reference_source(row["source"])
+            source = reference_source(row["source"])
+            report.sources[source.slug] = source
+            for c in Citation.objects.filter(source=source):
+                key = (c.content_type_id, c.object_id, c.source_id, c.field, c.value, c.locator)
+                report.cited[key] = c
         for name in row["actors"]:
             tag_actor(report.actor(name), row["tag"], row["cite"])
     return {"report %s" % label: s for label, s in summaries.items()}
