@@ -23,8 +23,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from matching import scoring  # noqa: E402
-from matching.scoring import Context, Links, Side  # noqa: E402
+from matching import scoring
+from matching.scoring import Context, Links, Side
 
 N_ISSUES, N_DESIGNATIONS, N_GEO, N_HISTORY = 51, 6, 16, 2
 

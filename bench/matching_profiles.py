@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("DJANGO_SECRET_KEY", "bench")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -67,9 +67,7 @@ def populate(rng: random.Random) -> Actor:
     Interest.objects.bulk_create(interests, batch_size=5000)
     through = Actor.tags.through
     links = {(a.pk, rng.choice(tags).pk) for a in actors for _ in range(2)}
-    through.objects.bulk_create(
-        [through(actor_id=a, tag_id=t) for a, t in links], batch_size=5000
-    )
+    through.objects.bulk_create([through(actor_id=a, tag_id=t) for a, t in links], batch_size=5000)
     print("actors %d, interests %d, tags on actors %d" % (len(actors), len(interests), len(links)))
     return next(a for a in actors if a.country == "TH")
 

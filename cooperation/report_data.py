@@ -455,15 +455,20 @@ def load_profile_facts(report: Report) -> dict[str, LoadSummary]:
         _count(summaries["actor tags"], status)
         report.cite(actor, [{**c, "field": "tags", "value": slug} for c in cites])
 
-    # The demand surveys (interests.json) were checked line by line: where they record an
-    # actor's interest in an issue, a profile fact never adds the other direction.
-    surveyed = {(report.actor(r["actor"]).pk, r["issue"]) for r in read_fixture("interests.json")}
+    # interests.json was checked line by line: where it reads a passage as an actor offering an
+    # issue (Shiga's water management, Table 10.1), a profile fact citing the same lines never
+    # adds the other direction.
+    surveyed: dict[tuple[int, str], set[int]] = {}
+    for r in read_fixture("interests.json"):
+        key = (report.actor(r["actor"]).pk, r["issue"])
+        surveyed.setdefault(key, set()).update(*(_lines(c["locator"]) for c in r["cite"]))
     for row in read_fixture("profile_facts.json"):
         actor = report.actor(row["actor"])
         for _category, tag in row["tags"]:
             tag_actor(actor, tag.replace("_", "-").lower(), row["cite"])
         for direction, issue in row["interests"]:
-            if (actor.pk, issue) in surveyed:
+            fact_lines = set().union(*(_lines(c["locator"]) for c in row["cite"]))
+            if fact_lines & surveyed.get((actor.pk, issue), set()):
                 continue
             lookup = {"actor": actor, "issue": report.issues[issue], "direction": direction}
             interest = Interest.objects.filter(**lookup).first()
@@ -483,6 +488,14 @@ def load_profile_facts(report: Report) -> dict[str, LoadSummary]:
         for name in row["actors"]:
             tag_actor(report.actor(name), row["tag"], row["cite"])
     return {"report %s" % label: s for label, s in summaries.items()}
+
+
+def _lines(locator: str) -> set[int]:
+    """The seed lines a locator names: "L10346-10352" and "L2035, L2037"."""
+    found = set()
+    for first, last in re.findall(r"L(\d+)(?:-(\d+))?", locator):
+        found.update(range(int(first), int(last or first) + 1))
+    return found
 
 
 def _count(summary: LoadSummary, status: str) -> None:
