@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -41,6 +43,24 @@ class CandidateListView(APIView):
         patch_vary_headers(response, ["Accept-Language"])
         return response
 
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("actor", str, required=True,
+                             description="Asking locality: id, slug or code (TH-50, JP-23)."),
+            OpenApiParameter("issue", str, description="Issue slug; sub-issues are included."),
+            OpenApiParameter("country", str, description="Partners' country (default JP)."),
+            OpenApiParameter("kind", str, many=True, description="Partner kinds (repeatable)."),
+            OpenApiParameter("limit", int, description="Number of candidates, 1-100 (10)."),
+            OpenApiParameter("preset", str, description="Name of a saved weight preset."),
+            OpenApiParameter("sister_city", bool,
+                             description="Only partners of equal standing (Interior Ministry)."),
+            OpenApiParameter("lang", str, enum=["th", "en", "ja"],
+                             description="Language of names and messages (th, en, ja)."),
+        ],
+        responses={200: OpenApiTypes.OBJECT},
+        description="Candidates ranked by total; each criterion with score, weight, "
+        "contribution and an explanation in th, en and ja.",
+    )  # fmt: skip
     def get(self, request):
         unknown = {n: [translation.gettext("This query parameter is unknown here.")]
                    for n in request.query_params if n not in PARAMETERS}  # fmt: skip
