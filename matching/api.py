@@ -77,7 +77,7 @@ class CandidateListView(APIView):
         try:
             candidates, actors = run_query(form)
         except MatchingError as error:
-            raise exceptions.ValidationError({"actor": [str(error)]}) from None
+            raise exceptions.ValidationError({error.field: [str(error)]}) from None
         return Response({
             "actor": actor_brief(form.cleaned_data["actor"]),
             "issue": form.cleaned_data["issue"],

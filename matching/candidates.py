@@ -22,6 +22,10 @@ MOI_RULE = "L5808-5809"  # the Interior Ministry's equal-status rule for sister 
 class MatchingError(ValueError):
     """A query the matcher cannot answer; the message is in the active language."""
 
+    def __init__(self, message: str, *, field: str = "actor") -> None:
+        super().__init__(message)
+        self.field = field
+
 
 @dataclass
 class Criterion:
@@ -61,11 +65,17 @@ def find_candidates(
     """
     thai_side = actor.country == "TH"
     foreign_country = (country or "JP") if thai_side else actor.country
+    if thai_side and foreign_country == "TH":
+        raise MatchingError(
+            _("A Thai actor's candidates are foreign: choose another country."), field="country"
+        )
     if not thai_side and country not in (None, "", "TH"):
-        raise MatchingError(_("A foreign actor's candidates are Thai: leave country empty or TH."))
+        raise MatchingError(
+            _("A foreign actor's candidates are Thai: leave country empty or TH."), field="country"
+        )
     universe = universe or build_universe(foreign_country=foreign_country)
     if issue is not None and issue not in universe.issue_index:
-        raise MatchingError(_("Unknown issue: %(issue)s.") % {"issue": issue})
+        raise MatchingError(_("Unknown issue: %(issue)s.") % {"issue": issue}, field="issue")
     rows, cols = (
         (universe.thai, universe.foreign) if thai_side else (universe.foreign, universe.thai)
     )

@@ -169,3 +169,13 @@ def test_api_error_and_explanations_follow_the_request_language(scene):
     assert gifu.criteria[0].explanation["ja"] == (
         "双方が利益を得る分野がありません。一方の記録されたニーズに、もう一方が提供できるものが合致しません。"
     )
+
+
+def test_api_refuses_thai_partners_for_a_thai_actor(scene):
+    response = APIClient().get(
+        "/api/v1/matching/candidates/", {"actor": "TH-23", "country": "th", "lang": "en"}
+    )
+    assert response.status_code == 400
+    assert response.json() == {
+        "country": ["A Thai actor's candidates are foreign: choose another country."]
+    }
