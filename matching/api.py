@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 from matching.candidates import MatchingError, find_candidates
 from matching.forms import CandidateQueryForm
 from matching.serializers import actor_brief, candidate_data
-from partners.api_common import request_language
+from partners.api_common import PortalAutoSchema, request_language
 from partners.models import Actor
 
 PARAMETERS = {"actor", "issue", "country", "kind", "limit", "preset", "sister_city", "lang"}
@@ -35,6 +35,8 @@ def run_query(form: CandidateQueryForm):
 class CandidateListView(APIView):
     """Candidate partners of `actor` (either country), best first, each criterion explained."""
 
+    schema = PortalAutoSchema()  # documents `lang` and the error responses
+
     def dispatch(self, request, *args, **kwargs):
         self.language = request_language(request)
         with translation.override(self.language):
@@ -54,8 +56,6 @@ class CandidateListView(APIView):
             OpenApiParameter("preset", str, description="Name of a saved weight preset."),
             OpenApiParameter("sister_city", bool,
                              description="Only partners of equal standing (Interior Ministry)."),
-            OpenApiParameter("lang", str, enum=["th", "en", "ja"],
-                             description="Language of names and messages (th, en, ja)."),
         ],
         responses={200: OpenApiTypes.OBJECT},
         description="Candidates ranked by total; each criterion with score, weight, "
