@@ -177,6 +177,7 @@ class Explainer:
                 interest_ids.update(self._interest_ids(self.col_records, j, col, "seeks"))
             for _kind, *ref in self._pair_records(j)["ties"]:
                 tie_ids.add(ref[0])
+        self.ties = Tie.objects.in_bulk(tie_ids)
         found_locators: dict[tuple[str, int], list[str]] = {}
         for model, ids, key in ((Interest, interest_ids, "interest"), (Tie, tie_ids, "tie")):
             content_type = ContentType.objects.get_for_model(model)
@@ -332,8 +333,8 @@ class Explainer:
         return text
 
     def history(self, me: str, other: str, j: int) -> str:
-        ties = [ref for kind, *ref in self._pair_records(j)["ties"] if kind == "tie"]
-        historical = Tie.objects.filter(pk__in=[r[0] for r in ties], kind=Tie.Kind.HISTORICAL)
+        ties = [self.ties[ref[0]] for kind, *ref in self._pair_records(j)["ties"] if kind == "tie"]
+        historical = sorted((t for t in ties if t.kind == Tie.Kind.HISTORICAL), key=lambda t: t.pk)
         if historical:
             tie = historical[0]
             return _("A historical link: %(text)s (%(sources)s).") % {
