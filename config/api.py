@@ -16,6 +16,7 @@ from cooperation.api import (
     ProjectViewSet,
     SourceViewSet,
 )
+from matching.api import CandidateListView
 from partners.api import ActorViewSet
 
 router = DefaultRouter()
@@ -39,6 +40,7 @@ app_name = "api"
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("matching/candidates/", CandidateListView.as_view(), name="matching-candidates"),
     path("", include(router.urls)),
     re_path(r"^.*$", not_found),
 ]

@@ -15,6 +15,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("matching/", include("matching.urls")),
     # The researchers' portal: home, lists, detail pages and exports.
     path("", include("partners.urls")),
     path("", include("cooperation.urls")),

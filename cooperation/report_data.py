@@ -37,7 +37,7 @@ from cooperation.models import (
     Tie,
 )
 from cooperation.services import PartySpec, activity_save, agreement_save, citation_add
-from partners.models import Actor
+from partners.models import Actor, Tag
 from partners.partial_dates import PartialDate
 from partners.reference import REFERENCE_DIR, LoadSummary
 
@@ -351,6 +351,7 @@ def load_report() -> dict[str, LoadSummary]:
     report.load_ties()
     report.count_pairs()
     summaries = {"report %s" % label: s for label, s in report.summaries.items()}
+    summaries.update(load_profile_facts(report))
     summaries["reference citations"] = cite_reference_places()
     return summaries
 
@@ -432,3 +433,76 @@ def cite_reference_places() -> LoadSummary:
                 (pk, "%s %s" % (field, when or ""), str(value), note) for pk, value, when in rows
             ), field=field))  # fmt: skip
     return summary
+
+
+# --- the report's descriptive facts about places (for the matcher) ----------------------------
+
+
+def load_profile_facts(report: Report) -> dict[str, LoadSummary]:
+    """Load what the report says about each place as interests and tags, each citing its lines.
+
+    profile_facts.json leaves out the facts that appear only in the recommendation tables or that
+    name a counterpart (fixtures/report/build_profile_facts.py says how it is built);
+    designations.json holds the designation lists the report states outside those tables. An
+    interest the report's tables already hold keeps its note and gains the fact's citation.
+    """
+    summaries = {label: LoadSummary() for label in ("tags", "actor tags", "profile interests")}
+    tags = {}
+    for row in read_fixture("profile_tags.json"):
+        values = {"category": row["category"], **translated(row, "name")}
+        tags[row["slug"]], status = upsert(Tag, {"slug": row["slug"]}, values)
+        _count(summaries["tags"], status)
+
+    def tag_actor(actor: Actor, slug: str, cites: list[dict]) -> None:
+        tag = tags[slug]
+        status = "unchanged" if actor.tags.filter(pk=tag.pk).exists() else "created"
+        if status == "created":
+            actor.tags.add(tag)
+        _count(summaries["actor tags"], status)
+        report.cite(actor, [{**c, "field": "tags", "value": slug} for c in cites])
+
+    # interests.json was checked line by line: where it reads a passage as an actor offering an
+    # issue (Shiga's water management, Table 10.1), a profile fact citing the same lines never
+    # adds the other direction.
+    surveyed: dict[tuple[int, str], set[int]] = {}
+    for r in read_fixture("interests.json"):
+        key = (report.actor(r["actor"]).pk, r["issue"])
+        surveyed.setdefault(key, set()).update(*(_lines(c["locator"]) for c in r["cite"]))
+    for row in read_fixture("profile_facts.json"):
+        actor = report.actor(row["actor"])
+        for _category, tag in row["tags"]:
+            tag_actor(actor, tag.replace("_", "-").lower(), row["cite"])
+        for direction, issue in row["interests"]:
+            fact_lines = set().union(*(_lines(c["locator"]) for c in row["cite"]))
+            if fact_lines & surveyed.get((actor.pk, issue), set()):
+                continue
+            lookup = {"actor": actor, "issue": report.issues[issue], "direction": direction}
+            interest = Interest.objects.filter(**lookup).first()
+            status = "unchanged" if interest else "created"
+            if interest is None:
+                interest = Interest(**lookup, note_en=row["text_en"])
+                full_save(interest)
+            _count(summaries["profile interests"], status)
+            report.cite(interest, row["cite"])
+    for row in read_fixture("designations.json"):
+        if "source" in row:  # an official list from outside the report
+            source = reference_source(row["source"])
+            report.sources[source.slug] = source
+            for c in Citation.objects.filter(source=source):
+                key = (c.content_type_id, c.object_id, c.source_id, c.field, c.value, c.locator)
+                report.cited[key] = c
+        for name in row["actors"]:
+            tag_actor(report.actor(name), row["tag"], row["cite"])
+    return {"report %s" % label: s for label, s in summaries.items()}
+
+
+def _lines(locator: str) -> set[int]:
+    """The seed lines a locator names: "L10346-10352" and "L2035, L2037"."""
+    found = set()
+    for first, last in re.findall(r"L(\d+)(?:-(\d+))?", locator):
+        found.update(range(int(first), int(last or first) + 1))
+    return found
+
+
+def _count(summary: LoadSummary, status: str) -> None:
+    setattr(summary, status, getattr(summary, status) + 1)
