@@ -21,3 +21,5 @@ urlpatterns += i18n_patterns(
     path("", include("cooperation.urls")),
     prefix_default_language=True,
 )
+
+handler404 = "config.views.not_found"

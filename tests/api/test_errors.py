@@ -142,3 +142,11 @@ def test_deleting_a_record_others_depend_on_is_409(scenario, staff):
     url = "/api/v1/actors/uozu/"
     response = staff.delete(url, HTTP_IF_MATCH=staff.get(url)["ETag"])
     assert response.status_code == 409
+
+
+def test_api_path_matching_no_route_answers_json_404(client):
+    response = client.get("/api/v1/issues/a%0Ab/", HTTP_ACCEPT_LANGUAGE="th")
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": "ไม่พบข้อมูล"}

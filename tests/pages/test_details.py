@@ -87,6 +87,7 @@ def test_actor_page_shows_pairs_interests_parent_and_children(client, scenario):
     assert "Toyama Prefecture" in html  # parent
     assert "Tourism" in html  # offers tourism
     assert [a.pk for a in response.context["agreements"]] == [scenario.agreement.pk]
+    assert '<a href="/en/matching/?actor=uozu">' in html  # its ranked candidate partners
 
 
 def test_missing_records_are_404(client, scenario):
