@@ -47,7 +47,9 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "import_export",
+    "portal",
     "partners",
+    "accounts",
     "cooperation",
     "matching",
 ]
