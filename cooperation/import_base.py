@@ -14,17 +14,18 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext as _
-from import_export import resources
+from import_export import fields, resources
+from import_export.declarative import ModelDeclarativeMetaclass
 from import_export.instance_loaders import CachedInstanceLoader
 
 from cooperation.models import (
     Currency,
     Issue,
 )
-from partners.forms import interface_era
 from partners.models import Actor
-from partners.partial_dates import PartialDate, format_partial_date, parse_partial_date
-from partners.text import search_key
+from portal.dates import PartialDate, format_partial_date, parse_partial_date
+from portal.forms import interface_era
+from portal.text import search_key
 
 LIST_SEPARATOR = re.compile(r"\s*[;\n]\s*")
 IMPORT_REASON = "bulk import"
@@ -163,10 +164,32 @@ def show_partial(instance, prefix: str) -> str:
     return format_partial_date(PartialDate(value.year, value.month, value.day), language="en")
 
 
-class PortalResource(resources.ModelResource):
+class ColumnsMetaclass(ModelDeclarativeMetaclass):
+    """Lets a resource name its columns once, in `Meta.fields`.
+
+    A column that the resource reads itself, with a `read_<column>(instance, text)` method (and
+    writes with `dehydrate_<column>`), gets its import-export `Field` and its place in
+    `special_columns` here; every other column is a model field that import-export handles.
+    """
+
+    def __new__(mcs, name, bases, attrs):
+        meta = attrs.get("Meta")
+        columns = getattr(meta, "fields", None) or ()
+
+        def reads_itself(column: str) -> bool:
+            reader = "read_%s" % column
+            return reader in attrs or any(hasattr(base, reader) for base in bases)
+
+        attrs["special_columns"] = tuple(c for c in columns if reads_itself(c))
+        for column in attrs["special_columns"]:
+            attrs.setdefault(column, fields.Field(column_name=column))
+        return super().__new__(mcs, name, bases, attrs)
+
+
+class PortalResource(resources.ModelResource, metaclass=ColumnsMetaclass):
     """What every import shares: natural keys, per-column errors, duplicates, dry runs."""
 
-    # Columns parsed by `read_<column>(instance, text)`; exported by `dehydrate_<column>`.
+    #: Columns parsed by `read_<column>`; derived from `Meta.fields` by ColumnsMetaclass.
     special_columns: tuple[str, ...] = ()
     identity = "ref"
     # (start, end) partial dates of the model; None: validate with the database (full_clean).

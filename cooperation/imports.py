@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from import_export import fields
 
 from cooperation.import_base import (
     IMPORT_REASON,
@@ -37,8 +36,9 @@ from cooperation.models import (
     ProjectParticipant,
 )
 from cooperation.services import PartySpec, activity_save, agreement_check_parties, agreement_save
-from partners.models import COUNTRY_NAMES, Actor
-from partners.text import search_key
+from partners.models import Actor
+from portal.languages import COUNTRY_NAMES
+from portal.text import search_key
 
 __all__ = ["IMPORT_REASON", "ActivityResource", "ActorResource", "AgreementResource",
            "ProjectResource"]  # fmt: skip
@@ -48,9 +48,6 @@ class ActorResource(PortalResource):
     """Actors keyed by slug; the parent by any natural key."""
 
     identity = "slug"
-    special_columns = ("kind", "parent")
-    kind = fields.Field(column_name="kind")
-    parent = fields.Field(column_name="parent")
 
     class Meta(PortalResource.Meta):
         model = Actor
@@ -101,16 +98,6 @@ class AgreementResource(PortalResource):
     """Agreements keyed by reference; signatories and witnesses by any actor's natural key."""
 
     periods = (("valid_from", "valid_until"),)
-    special_columns = ("kind", "status", "signed", "valid_from", "valid_until", "signatories",
-                       "witnesses", "issues")  # fmt: skip
-    kind = fields.Field(column_name="kind")
-    status = fields.Field(column_name="status")
-    signed = fields.Field(column_name="signed")
-    valid_from = fields.Field(column_name="valid_from")
-    valid_until = fields.Field(column_name="valid_until")
-    signatories = fields.Field(column_name="signatories")
-    witnesses = fields.Field(column_name="witnesses")
-    issues = fields.Field(column_name="issues")
 
     class Meta(PortalResource.Meta):
         model = Agreement
@@ -232,15 +219,6 @@ class ProjectResource(PortalResource):
     """Projects keyed by reference; participants as "role: actor", the amount with its currency."""
 
     periods = (("starts", "ends"),)
-    special_columns = ("status", "starts", "ends", "amount", "amount_basis", "participants",
-                       "issues")  # fmt: skip
-    status = fields.Field(column_name="status")
-    starts = fields.Field(column_name="starts")
-    ends = fields.Field(column_name="ends")
-    amount = fields.Field(column_name="amount")
-    amount_basis = fields.Field(column_name="amount_basis")
-    participants = fields.Field(column_name="participants")
-    issues = fields.Field(column_name="issues")
 
     class Meta(PortalResource.Meta):
         model = Project
@@ -342,12 +320,6 @@ class ActivityResource(PortalResource):
     """Activities keyed by reference; the pair named by its two sides, "Thai side / other side"."""
 
     periods = ()
-    special_columns = ("kind", "occurred", "pair", "actors", "issues")
-    kind = fields.Field(column_name="kind")
-    occurred = fields.Field(column_name="occurred")
-    pair = fields.Field(column_name="pair")
-    actors = fields.Field(column_name="actors")
-    issues = fields.Field(column_name="issues")
 
     class Meta(PortalResource.Meta):
         model = Activity
