@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
+import json
 import os
 import random
 import sys
@@ -58,67 +59,18 @@ def setup_django() -> None:
 
 # --- Names -------------------------------------------------------------------------------------
 
-# Syllables in parallel: Thai, its romanisation, its katakana. Japanese: kanji, romaji, Thai.
-THAI_SYLLABLES = list(
-    zip(
-        "เชียง ลำ นคร บุรี สุ ราช ปาก น้ำ ท่า บาง หนอง โคก ดอน ศรี สระ แม่ ห้วย นา วัง ทุ่ง".split(),
-        "Chiang Lam Nakhon Buri Su Rat Pak Nam Tha Bang Nong Khok Don Si Sa Mae Huai Na Wang "
-        "Thung".split(),
-        "チエン ラム ナコン ブリー スー ラート パーク ナム ター バーン ノン コーク ドン シー サ "
-        "メー フアイ ナー ワン トゥン".split(),
-        strict=True,
-    )
-)
-JAPANESE_SYLLABLES = list(
-    zip(
-        "山 川 田 島 松 本 中 野 井 原 高 北 大 小 宮 岡 沢 森 石 浜".split(),
-        "yama kawa ta shima matsu moto naka no i hara taka kita o ko miya oka sawa mori ishi "
-        "hama".split(),
-        "ยามะ คาวะ ตะ ชิมะ มัตสึ โมโตะ นากะ โนะ อิ ฮาระ ทากะ คิตะ โอ โคะ มิยะ โอกะ ซาวะ โมริ อิชิ "
-        "ฮามะ".split(),
-        strict=True,
-    )
-)
-CHINESE_SYLLABLES = list(
-    zip(
-        "山 江 州 阳 安 宁 南 北 海 城".split(),
-        "shan jiang zhou yang an ning nan bei hai cheng".split(),
-        "ชาน เจียง โจว หยาง อาน หนิง หนาน เป่ย ไห่ เฉิง".split(),
-        strict=True,
-    )
-)
+# Syllables, kind patterns and issue names live in data/names.json (what each list holds is said
+# there); tuples, so that the generator draws exactly as it did when they were written here.
+_NAMES = json.loads((Path(__file__).resolve().parent / "data" / "names.json").read_text("utf-8"))
+THAI_SYLLABLES = [tuple(s) for s in _NAMES["thai_syllables"]]
+JAPANESE_SYLLABLES = [tuple(s) for s in _NAMES["japanese_syllables"]]
+CHINESE_SYLLABLES = [tuple(s) for s in _NAMES["chinese_syllables"]]
 # Kinds, with how each language writes a place of that kind around its name.
-THAI_MUNICIPAL = {
-    "city_municipality": ("เทศบาลนคร%s", "%s City Municipality", "%s市"),
-    "town_municipality": ("เทศบาลเมือง%s", "%s Town Municipality", "%s町"),
-    "subdistrict_municipality": ("เทศบาลตำบล%s", "%s Subdistrict Municipality", "%s町"),
-    "sao": ("องค์การบริหารส่วนตำบล%s", "%s Subdistrict Administrative Organisation", "%s村"),
-}
-JAPANESE_MUNICIPAL = {
-    "city": ("เมือง%s", "%s City", "%s市"),
-    "town": ("เมือง%s", "%s Town", "%s町"),
-    "village": ("หมู่บ้าน%s", "%s Village", "%s村"),
-}
-ORGANISATIONS = {
-    "agency": ("สำนักงาน%s", "%s Agency", "%s庁"),
-    "university": ("มหาวิทยาลัย%s", "%s University", "%s大学"),
-    "association": ("สมาคม%s", "%s Association", "%s協会"),
-}
-# Top-level issues with their Thai, English and Japanese names; each gets four sub-issues.
-ISSUES = [
-    ("education", "การศึกษา", "Education", "教育"),
-    ("investment", "การลงทุน", "Investment", "投資"),
-    ("smes", "วิสาหกิจขนาดกลางและขนาดย่อม", "SMEs", "中小企業"),
-    ("tourism", "การท่องเที่ยว", "Tourism", "観光"),
-    ("environment", "สิ่งแวดล้อม", "Environment", "環境"),
-    ("agriculture", "เกษตรกรรม", "Agriculture", "農業"),
-    ("health", "สาธารณสุข", "Public health", "保健"),
-    ("culture", "วัฒนธรรม", "Culture", "文化"),
-    ("sport", "กีฬา", "Sport", "スポーツ"),
-    ("disaster", "การจัดการภัยพิบัติ", "Disaster management", "防災"),
-    ("transport", "การคมนาคม", "Transport", "交通"),
-    ("industry", "อุตสาหกรรม", "Industry", "産業"),
-]
+THAI_MUNICIPAL = {kind: tuple(p) for kind, p in _NAMES["thai_municipal"].items()}
+JAPANESE_MUNICIPAL = {kind: tuple(p) for kind, p in _NAMES["japanese_municipal"].items()}
+ORGANISATIONS = {kind: tuple(p) for kind, p in _NAMES["organisations"].items()}
+# Top-level issues: slug, Thai, English, Japanese names; each gets SUB_ISSUES sub-issues.
+ISSUES = [tuple(issue) for issue in _NAMES["issues"]]
 SUB_ISSUES = 4
 
 
@@ -189,7 +141,7 @@ class Table:
 
 @cache
 def _search_text(model, values: tuple[tuple[str, object], ...]) -> str:
-    from partners.text import join_search_keys
+    from portal.text import join_search_keys
 
     record = SimpleNamespace(search_sources=model.search_sources, **dict(values))
     return join_search_keys(*model.search_values(record))
@@ -691,7 +643,7 @@ def verify(sample: int = 200, seed: int = SEED) -> None:
     from cooperation import models as coop
     from cooperation.services import PartySpec, agreement_check_parties, pair_refresh
     from partners.models import Actor
-    from partners.text import join_search_keys
+    from portal.text import join_search_keys
 
     rng = random.Random(seed)
     for model in (
