@@ -38,7 +38,7 @@ from simple_history.utils import bulk_create_with_history  # noqa: E402
 from cooperation.imports import AgreementResource  # noqa: E402
 from cooperation.models import Agreement  # noqa: E402
 from partners.models import Actor  # noqa: E402
-from partners.text import join_search_keys  # noqa: E402
+from portal.text import join_search_keys  # noqa: E402
 
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 COLUMNS = ["ref", "kind", "status", "title_th", "title_en", "signed", "signatories", "issues"]

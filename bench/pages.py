@@ -42,7 +42,7 @@ from django.utils import timezone  # noqa: E402
 
 from cooperation.models import Activity, Agreement, AgreementParty, Issue, Pair  # noqa: E402
 from partners.models import Actor  # noqa: E402
-from partners.text import join_search_keys  # noqa: E402
+from portal.text import join_search_keys  # noqa: E402
 
 PREFIX = "bench-pages-"
 URLS = [

@@ -151,13 +151,13 @@ if REDIS_URL:
 REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "partners.api_auth.PortalTokenAuthentication",
+        "accounts.authentication.PortalTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["partners.api_auth.PortalPermission"],
+    "DEFAULT_PERMISSION_CLASSES": ["accounts.permissions.PortalPermission"],
     "DEFAULT_THROTTLE_CLASSES": [
-        "partners.api_auth.PortalAnonThrottle",
-        "partners.api_auth.PortalUserThrottle",
+        "accounts.throttles.PortalAnonThrottle",
+        "accounts.throttles.PortalUserThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_THROTTLE_ANON", "120/minute"),
@@ -165,9 +165,9 @@ REST_FRAMEWORK = {
     },
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    # Pagination and the schema class are set on partners.api_common.PortalViewSet.
+    # Pagination and the schema class are set on portal.api.views.PortalViewSet.
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "partners.api_common.exception_handler",
+    "EXCEPTION_HANDLER": "portal.api.errors.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "COERCE_DECIMAL_TO_STRING": True,
     # `format` names an export's file format (csv or json), not a renderer.

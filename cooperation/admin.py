@@ -40,11 +40,11 @@ from cooperation.models import (
 )
 from cooperation.workflow import WORKFLOW_ONLY_STATUSES
 from partners import admin as partners_admin
-from partners.admin import CountryListFilter, NormalisedSearchMixin, year_filter
-from partners.admin_history import VersionCheckedAdmin
-from partners.forms import PartialDateModelFormMixin
 from partners.models import Actor
-from partners.partial_dates import PartialDate, format_partial_date
+from portal.admin_filters import CountryListFilter, NormalisedSearchMixin, year_filter
+from portal.admin_history import VersionCheckedAdmin
+from portal.dates import PartialDate, format_partial_date
+from portal.forms import PartialDateModelFormMixin
 
 
 class CitationInline(GenericTabularInline):

@@ -19,9 +19,9 @@ from import_export.admin import ImportExportMixin
 from cooperation import workflow
 from cooperation.documents import validate_document
 from cooperation.models import Agreement, AgreementInReview, ApprovalStep
-from partners.forms import PartialDateFormField
 from partners.models import Actor
-from partners.partial_dates import PartialDate
+from portal.dates import PartialDate
+from portal.forms import PartialDateFormField
 
 
 class TransitionForm(forms.Form):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch
 
+from accounts.permissions import partner_actor_ids
 from cooperation import services
 from cooperation.filters import (
     ActivityFilterSet,
@@ -36,8 +37,7 @@ from cooperation.serializers import (
     ProjectSerializer,
     SourceSerializer,
 )
-from partners.api_auth import partner_actor_ids
-from partners.api_common import PortalViewSet
+from portal.api.views import PortalViewSet
 
 
 def citations() -> Prefetch:

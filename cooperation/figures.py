@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from cooperation.models import Activity, Agreement, Citation, Issue, Pair
 from partners.models import Actor
-from partners.templatetags.portal import year
+from portal.templatetags.portal import year
 
 
 def _place_code(side: str) -> Coalesce:

@@ -38,8 +38,8 @@ from cooperation.models import (
 )
 from cooperation.services import PartySpec, activity_save, agreement_save, citation_add
 from partners.models import Actor, Tag
-from partners.partial_dates import PartialDate
 from partners.reference import REFERENCE_DIR, LoadSummary
+from portal.dates import PartialDate
 
 REPORT_DIR = Path(settings.BASE_DIR) / "fixtures" / "report"
 ISO_CODE = re.compile(r"^[A-Z]{2}-[0-9A-Z]{1,3}$")

@@ -12,7 +12,8 @@ from django.db.models import Max, Min
 from django.utils.translation import gettext as _
 
 from cooperation.models import Activity, Agreement, AgreementParty, Citation, Pair, Source
-from partners.models import Actor, country_name
+from partners.models import Actor
+from portal.languages import country_name
 
 
 @dataclass(frozen=True)

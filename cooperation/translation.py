@@ -17,7 +17,7 @@ from cooperation.models import (
     Source,
     Tie,
 )
-from partners.history import history_excluded_fields
+from portal.history import history_excluded_fields
 
 
 @register(Issue)

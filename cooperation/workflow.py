@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy
 from cooperation.models import Agreement, ApprovalStep
 from cooperation.services import agreement_sync_pair
 from partners.models import Actor
-from partners.partial_dates import PartialDate
+from portal.dates import PartialDate
 
 Status = Agreement.Status
 SUBMIT = "cooperation.submit_agreement"

@@ -13,9 +13,9 @@ from rest_framework.views import APIView
 from matching.candidates import MatchingError, find_candidates
 from matching.forms import CandidateQueryForm
 from matching.serializers import actor_brief, candidate_data
-from partners.api_language import request_language
-from partners.api_schema import PortalAutoSchema
 from partners.models import Actor
+from portal.api.language import request_language
+from portal.api.schema import PortalAutoSchema
 
 PARAMETERS = {"actor", "issue", "country", "kind", "limit", "preset", "sister_city", "lang"}
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cooperation.models import Issue
 from matching.models import WeightPreset
-from partners.api_fields import actor_lookup
+from partners.lookups import actor_lookup
 from partners.models import Actor, ActorKind
 
 MAX_LIMIT = 100

@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.db.models import Q
 from rest_framework.exceptions import NotFound
 
-from partners.api_common import PortalViewSet
-from partners.api_fields import actor_lookup
 from partners.filters import ActorFilterSet
+from partners.lookups import actor_lookup
 from partners.models import Actor
 from partners.serializers import ActorSerializer
+from portal.api.views import PortalViewSet
 
 
 class ActorViewSet(PortalViewSet):

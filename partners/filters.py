@@ -19,9 +19,10 @@ from django_filters.fields import ModelMultipleChoiceField
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from partners.api_fields import actors_by_reference, parse_api_date
+from partners.lookups import actors_by_reference
 from partners.models import Actor, Tag
-from partners.partial_dates import PartialDate
+from portal.api.fields import parse_api_date
+from portal.dates import PartialDate
 
 # --- Form fields -------------------------------------------------------------------------------
 

@@ -11,25 +11,13 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from partners.partial_dates import Precision
-from partners.text import join_search_keys, search_key
-
-LANGUAGE_SUFFIXES = ("th", "en", "ja")
-
-COUNTRY_NAMES = {
-    "TH": _("Thailand"),
-    "JP": _("Japan"),
-    "CN": _("China"),
-}
+from portal.dates import Precision
+from portal.languages import LANGUAGE_SUFFIXES, country_name
+from portal.text import join_search_keys, search_key
 
 country_code_validator = RegexValidator(
     r"^[A-Z]{2}$", _("Enter a two-letter ISO 3166-1 country code in capitals, such as TH or JP.")
 )
-
-
-def country_name(code: str) -> str:
-    """Return the translated name of a country, or its code when the portal has no name for it."""
-    return str(COUNTRY_NAMES.get(code, code))
 
 
 class Searchable(models.Model):
@@ -441,38 +429,3 @@ class Actor(Searchable):
         while Actor.objects.filter(slug=slug).exclude(pk=self.pk).exists():
             slug, n = f"{base[:110]}-{n}", n + 1
         return slug
-
-
-# --- REST API tokens (issue #3) ---------------------------------------------------------------
-# The model lives in its own module; importing it here is what makes Django register it.
-from partners.tokens import ApiToken  # noqa: E402, F401
-
-
-# --- Ministry workflow (issue #4) ---------------------------------------------------------------
-class OfficeMember(models.Model):
-    """A portal user who works for one organisation, such as a prefecture's Bangkok office.
-
-    Users of the partner-office group see and edit, in the admin, only the projects, activities
-    and interests in which this organisation (or one under it) takes part.
-    """
-
-    user = models.OneToOneField(
-        "auth.User",
-        verbose_name=_("user"),
-        on_delete=models.CASCADE,
-        related_name="office_membership",
-    )
-    organisation = models.ForeignKey(
-        Actor,
-        verbose_name=_("organisation"),
-        on_delete=models.PROTECT,
-        related_name="office_members",
-    )
-
-    class Meta:
-        ordering = ["organisation", "user"]
-        verbose_name = _("office member")
-        verbose_name_plural = _("office members")
-
-    def __str__(self) -> str:
-        return "%s (%s)" % (self.user, self.organisation)

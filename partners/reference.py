@@ -24,7 +24,7 @@ from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from partners.models import Actor
-from partners.text import join_search_keys
+from portal.text import join_search_keys
 
 REFERENCE_DIR = Path(settings.BASE_DIR) / "fixtures" / "reference"
 

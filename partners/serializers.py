@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
+from django.db.models import Q
 from rest_framework import serializers
 
-from partners.api_fields import ActorRefField, PortalModelSerializer, translated
+from partners.lookups import actor_lookup, actor_not_found
 from partners.models import Actor, Tag
+from portal.api.fields import NestedRefField, PortalModelSerializer, translated
 
 
 class ActorBriefSerializer(serializers.ModelSerializer):
@@ -19,6 +21,19 @@ class ActorBriefSerializer(serializers.ModelSerializer):
         model = Actor
         fields = ["id", "url", "slug", "name", "kind", "country", "iso_code", "local_code"]
         read_only_fields = fields
+
+
+class ActorRefField(NestedRefField):
+    """An actor, shown briefly; written as an id, a slug or a code (TH-50, JP-23, 162043)."""
+
+    brief_serializer = ActorBriefSerializer
+    reference_description = "An actor's id, slug or code (TH-50, JP-23, 162043)."
+
+    def lookup(self, value: str) -> Q:
+        return actor_lookup(value)
+
+    def not_found_message(self, value: str) -> str:
+        return actor_not_found(value)
 
 
 class ActorParentField(ActorRefField):

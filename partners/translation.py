@@ -8,8 +8,8 @@ the first save crashes (DESIGN.md §8).
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as register_history
 
-from partners.history import history_excluded_fields
-from partners.models import Actor, OfficeMember, Tag
+from partners.models import Actor, Tag
+from portal.history import history_excluded_fields
 
 
 @register(Actor)
@@ -24,5 +24,5 @@ class TagTranslationOptions(TranslationOptions):
     required_languages = ()
 
 
-for model in (Actor, Tag, OfficeMember):
+for model in (Actor, Tag):
     register_history(model, excluded_fields=history_excluded_fields(model))

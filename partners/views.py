@@ -10,10 +10,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from partners.exports import export_response
+from partners.choices import place_options, places
 from partners.filters import ActorFilterSet
 from partners.models import Actor
-from partners.pages import (
+from portal.exports import export_response
+from portal.pages import (
     Column,
     choice_labels,
     country_options,
@@ -21,8 +22,6 @@ from partners.pages import (
     filter_rows,
     options,
     paginate,
-    place_options,
-    places,
     render_list,
 )
 

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from partners.partial_dates import PartialDate, Precision, format_partial_date
+from portal.dates import PartialDate, Precision, format_partial_date
 
 
 def ref_field() -> models.SlugField:

@@ -10,9 +10,10 @@ from django.core.cache import cache
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from accounts.models import ApiToken
 from cooperation.models import Activity, Agreement, Interest, Pair, Project, ProjectParticipant
 from cooperation.services import PartySpec, agreement_save, pair_refresh
-from partners.models import Actor, ApiToken, Tag
+from partners.models import Actor, Tag
 from tests.factories import (
     ActorFactory,
     IssueFactory,

@@ -1,7 +1,7 @@
 """Page-number pages: the rows and the total of each page, and the errors past the end.
 
 The paginator finds a page's ids and the total in one query and then loads those rows with
-their joins (partners.api_pagination.KeysFirstPaginator); these pin what a client sees.
+their joins (portal.api.pagination.KeysFirstPaginator); these pin what a client sees.
 """
 
 import pytest

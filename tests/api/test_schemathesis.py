@@ -20,7 +20,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from partners.tokens import ApiToken
+from accounts.models import ApiToken
 
 MAX_EXAMPLES = 20
 CHECKS = [

@@ -10,7 +10,7 @@ from django.utils import timezone
 from rest_framework.settings import api_settings
 from rest_framework.test import APIClient
 
-from partners.tokens import ApiToken, token_hash
+from accounts.models import ApiToken, token_hash
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +76,7 @@ def test_token_admin_shows_the_key_once(scenario, staff_user, client):
     admin = get_user_model().objects.create_superuser("root", password="pw")
     client.force_login(admin)
     response = client.post(
-        "/en/admin/partners/apitoken/add/",
+        "/en/admin/accounts/apitoken/add/",
         {"user": staff_user.pk, "label": "Toyama office", "organisation": scenario.toyama.pk},
         follow=True,
     )

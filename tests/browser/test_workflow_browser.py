@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import translation
 
-from cooperation import roles
+from accounts import roles
 from cooperation.models import Agreement
 from partners.models import Actor
 from tests.factories import ActorFactory, JapaneseCityFactory
@@ -22,7 +22,7 @@ PASSWORD = "Sister-cities-2532"
 @pytest.fixture
 def people(transactional_db):
     # A live-server test flushes the database between tests, groups made by migrations included.
-    importlib.import_module("cooperation.migrations.0004_roles").create_roles(django_apps, None)
+    importlib.import_module("accounts.migrations.0002_roles").create_roles(django_apps, None)
     made = {}
     for username, role in (
         ("editor", roles.MINISTRY_EDITOR),

@@ -11,7 +11,7 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partners.partial_dates import (
+from portal.dates import (
     Era,
     PartialDate,
     Precision,

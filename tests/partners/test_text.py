@@ -5,7 +5,7 @@ import string
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from partners.text import SEPARATOR, join_search_keys, search_key
+from portal.text import SEPARATOR, join_search_keys, search_key
 
 SARA_AM = "\u0e33"
 # Thai letters, marks and digits, with the characters the normaliser treats specially, so that

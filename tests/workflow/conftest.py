@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from cooperation import roles
+from accounts import roles
 from cooperation.models import Agreement
 from cooperation.services import PartySpec, agreement_save
 from partners.models import Actor

@@ -7,10 +7,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
-from cooperation import roles, workflow
+from accounts import roles
+from accounts.models import OfficeMember
+from cooperation import workflow
 from cooperation.models import Agreement, ApprovalStep, Project
-from partners.models import OfficeMember
-from partners.partial_dates import PartialDate
+from portal.dates import PartialDate
 from tests.admin_forms import admin_form_data
 from tests.factories import ActorFactory, JapanesePrefectureFactory
 from tests.workflow.conftest import make_user

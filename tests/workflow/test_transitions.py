@@ -7,9 +7,10 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from cooperation import roles, workflow
+from accounts import roles
+from cooperation import workflow
 from cooperation.models import Agreement, ApprovalStep
-from partners.partial_dates import PartialDate, Precision
+from portal.dates import PartialDate, Precision
 
 pytestmark = pytest.mark.django_db
 S = Agreement.Status

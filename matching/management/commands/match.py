@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from matching.candidates import MatchingError, find_candidates
 from matching.models import WeightPreset
 from matching.profiles import build_universe
-from partners.api_fields import actor_lookup
+from partners.lookups import actor_lookup
 from partners.models import Actor
 
 

@@ -1,12 +1,8 @@
-"""Serializer pieces every REST API endpoint shares: actor references, partial dates, nested
-records, translated fields, and writes checked by the model's `full_clean`.
-
-`cooperation` builds on these; `partners` imports no other app, so they live here.
-"""
+"""Serializer pieces every REST API endpoint shares: partial dates, nested records, translated
+fields, and writes checked by the model's `full_clean`."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -18,58 +14,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from partners.api_language import API_LANGUAGES
-from partners.models import Actor
-from partners.partial_dates import Era, PartialDate, Precision, parse_partial_date
-
-# --- Actors by id, slug or code ----------------------------------------------------------------
-
-JAPANESE_LOCAL_CODE = re.compile(r"^[0-9]{6}$")
-ISO_CODE = re.compile(r"^[A-Za-z]{2}-[0-9A-Za-z]{1,3}$")
-
-
-def actor_lookup(value: str) -> Q:
-    """The condition that finds an actor written as an id, a slug or a code.
-
-    `TH-50` and `JP-23` are ISO 3166-2 codes; six digits are a Japanese local-government code
-    (an id of six digits is therefore not found this way); other digits are an id.
-    """
-    value = value.strip()
-    if ISO_CODE.match(value):
-        return Q(iso_code=value.upper())
-    if JAPANESE_LOCAL_CODE.match(value):
-        return Q(country="JP", local_code=value)
-    if value.isascii() and value.isdigit() and len(value) < 19:
-        return Q(pk=int(value))
-    return Q(slug=value)
-
-
-def actors_by_reference(values: Iterable[str]) -> tuple[dict[str, Actor], list[str]]:
-    """Resolve every reference in one query; return the found actors and the values not found."""
-    values = [v for v in dict.fromkeys(values) if v.strip()]
-    if not values:
-        return {}, []
-    condition = Q()
-    for value in values:
-        condition |= actor_lookup(value)
-    candidates = list(Actor.objects.filter(condition))
-    found = {}
-    for value in values:
-        lookup = actor_lookup(value)
-        for actor in candidates:
-            if _matches(actor, lookup):
-                found[value] = actor
-                break
-    return found, [v for v in values if v not in found]
-
-
-def _matches(actor: Actor, lookup: Q) -> bool:
-    return all(getattr(actor, field) == expected for field, expected in lookup.children)
-
-
-def actor_not_found(value: str) -> str:
-    return _("No actor has the id, slug or code “%(value)s”.") % {"value": value}
-
+from portal.api.language import API_LANGUAGES
+from portal.dates import Era, PartialDate, Precision, parse_partial_date
 
 # --- Partial dates -----------------------------------------------------------------------------
 
@@ -146,6 +92,8 @@ class NestedRefField(serializers.RelatedField):
     """
 
     brief_serializer: type[serializers.Serializer]
+    #: How the schema describes what a request may send.
+    reference_description = "An id or a slug."
     default_error_messages = {"does_not_exist": "", "invalid": ""}
 
     def lookup(self, value: str) -> Q:
@@ -181,16 +129,6 @@ class NestedRefField(serializers.RelatedField):
         return {}
 
 
-class ActorRefField(NestedRefField):
-    """An actor, shown briefly; written as an id, a slug or a code (TH-50, JP-23, 162043)."""
-
-    def lookup(self, value: str) -> Q:
-        return actor_lookup(value)
-
-    def not_found_message(self, value: str) -> str:
-        return actor_not_found(value)
-
-
 class NestedRefFieldExtension(OpenApiSerializerFieldExtension):
     """Document a nested reference as its brief object in responses and an id in requests."""
 
@@ -200,14 +138,9 @@ class NestedRefFieldExtension(OpenApiSerializerFieldExtension):
     def map_serializer_field(self, auto_schema, direction):
         if direction == "response":
             return auto_schema.resolve_serializer(self.target.brief_serializer, direction).ref
-        if isinstance(self.target, ActorRefField):
-            return {
-                "oneOf": [build_basic_type(OpenApiTypes.INT), build_basic_type(OpenApiTypes.STR)],
-                "description": "An actor's id, slug or code (TH-50, JP-23, 162043).",
-            }
         return {
             "oneOf": [build_basic_type(OpenApiTypes.INT), build_basic_type(OpenApiTypes.STR)],
-            "description": "An id or a slug.",
+            "description": self.target.reference_description,
         }
 
 

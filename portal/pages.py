@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
-from partners.models import COUNTRY_NAMES, Actor
+from portal.languages import COUNTRY_NAMES
 
 PER_PAGE = 50
 #: Parameters the list pages add to their FilterSet's: the page number only.
@@ -128,30 +128,6 @@ def options(request: HttpRequest, name: str, choices) -> list[Option]:
     template, which would otherwise test every option against the query string."""
     chosen = set(request.GET.getlist(name))
     return [(str(value), str(label), str(value) in chosen) for value, label in choices]
-
-
-def places() -> list[Actor]:
-    """Provinces and prefectures, which the place filters offer; one query."""
-    return list(
-        Actor.objects.filter(kind__in=[Actor.Kind.PROVINCE, Actor.Kind.PREFECTURE])
-        .exclude(iso_code="")
-        .only("iso_code", "country", "slug", "name_th", "name_en", "name_ja")
-        .order_by("country", "iso_code")
-    )
-
-
-def place_options(
-    request: HttpRequest, name: str, found: list[Actor], country: str = ""
-) -> list[Option]:
-    return options(
-        request,
-        name,
-        [
-            (place.iso_code, "%s (%s)" % (place, place.iso_code))
-            for place in found
-            if not country or place.country == country
-        ],
-    )
 
 
 def country_options(request: HttpRequest) -> list[Option]:

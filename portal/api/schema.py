@@ -5,7 +5,7 @@ from __future__ import annotations
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter
 
-from partners.api_language import API_LANGUAGES
+from portal.api.language import API_LANGUAGES
 
 # --- Schema ------------------------------------------------------------------------------------
 

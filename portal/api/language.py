@@ -6,7 +6,7 @@ import re
 
 from django.conf import settings
 
-from partners.models import LANGUAGE_SUFFIXES
+from portal.languages import LANGUAGE_SUFFIXES
 
 # --- Language ----------------------------------------------------------------------------------
 

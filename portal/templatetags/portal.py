@@ -10,8 +10,8 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from partners.models import country_name
-from partners.partial_dates import PartialDate, Precision, be_year, format_partial_date
+from portal.dates import PartialDate, Precision, be_year, format_partial_date
+from portal.languages import country_name
 
 register = template.Library()
 

@@ -1,45 +1,23 @@
 """The base of every REST API endpoint: language, strict query parameters, ETag-guarded writes.
 
-The pieces live by sub-domain in `api_language`, `api_fields`, `api_pagination`, `api_etags`
-and `api_schema`; `cooperation` builds on them; `partners` imports no other app.
+The pieces live beside it by sub-domain: `language`, `fields`, `pagination`, `etags`, `schema`,
+`export` and `errors`; each app's `api.py` builds its viewsets on `PortalViewSet`.
 """
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
-from django.db.models import ProtectedError
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status, viewsets
 from rest_framework.response import Response
-from rest_framework.views import exception_handler as drf_exception_handler
 
-from partners.api_etags import ConcurrencyMixin
-from partners.api_export import ExportMixin
-from partners.api_language import API_LANGUAGES, request_language
-from partners.api_pagination import PortalPagination
-from partners.api_schema import PortalAutoSchema
-
-# --- Errors ------------------------------------------------------------------------------------
-
-
-def exception_handler(exc, context):
-    """DRF's handler, plus: a protected record cannot be deleted (409), model errors are 400."""
-    if isinstance(exc, ProtectedError):
-        exc = exceptions.APIException(
-            _("Other records depend on this one, so it cannot be deleted."), code="protected"
-        )
-        exc.status_code = status.HTTP_409_CONFLICT
-    elif isinstance(exc, DjangoValidationError):
-        exc = exceptions.ValidationError(
-            exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
-        )
-    return drf_exception_handler(exc, context)
-
-
-# --- Views -------------------------------------------------------------------------------------
+from portal.api.etags import ConcurrencyMixin
+from portal.api.export import ExportMixin
+from portal.api.language import API_LANGUAGES, request_language
+from portal.api.pagination import PortalPagination
+from portal.api.schema import PortalAutoSchema
 
 COMMON_PARAMETERS = frozenset({"lang"})
 LIST_PARAMETERS = frozenset({"page", "page_size", "pagination", "cursor"})

@@ -14,22 +14,10 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import exceptions
 from rest_framework.decorators import action
 
+from portal.exports import neutralise
+
 #: Rows read from the database at a time; each chunk costs the list's prefetch queries once.
 CHUNK_SIZE = 1000
-#: Characters that make a spreadsheet read a cell as a formula (OWASP's list).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-def neutralise(value) -> str:
-    """A CSV cell that a spreadsheet shows as text: a leading ' defuses a formula."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return str(value)
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def flatten(data, prefix: str = "") -> dict[str, object]:

@@ -1,4 +1,6 @@
-"""API tokens: a secret per user for the REST API, of which only a hash is stored.
+"""Who may use the portal as whom: API tokens, and the organisation a partner-office user works for.
+
+An API token is a secret per user for the REST API, of which only a hash is stored.
 
 A token is created in the admin, which shows its secret once. A token with an `organisation` is a
 partner office's: it may write only the records that organisation (or one under it) takes part in.
@@ -15,6 +17,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 #: The public part of a token, before the dot, finds its row; the rest is checked by its hash.
 PREFIX_BYTES = 4
@@ -121,3 +124,34 @@ class ApiToken(models.Model):
         if self.last_used_at is None or now - self.last_used_at > LAST_USED_RESOLUTION:
             ApiToken.objects.filter(pk=self.pk).update(last_used_at=now)
             self.last_used_at = now
+
+
+class OfficeMember(models.Model):
+    """A portal user who works for one organisation, such as a prefecture's Bangkok office.
+
+    Users of the partner-office group see and edit, in the admin, only the projects, activities
+    and interests in which this organisation (or one under it) takes part.
+    """
+
+    user = models.OneToOneField(
+        "auth.User",
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="office_membership",
+    )
+    organisation = models.ForeignKey(
+        "partners.Actor",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="office_members",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["organisation", "user"]
+        verbose_name = _("office member")
+        verbose_name_plural = _("office members")
+
+    def __str__(self) -> str:
+        return "%s (%s)" % (self.user, self.organisation)

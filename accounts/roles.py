@@ -1,4 +1,4 @@
-"""The portal's roles, created as groups by migration cooperation/0004_roles.
+"""The portal's roles, created as groups by migration accounts/0002_roles.
 
 The migration freezes the permissions each group had when it ran; this module only names the
 groups for the code (and tests) that look them up.

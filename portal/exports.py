@@ -1,7 +1,7 @@
 """CSV and XLSX files of a filtered list, with headings and labels in the reader's language.
 
-Each cell goes through the API export's `neutralise`, so that a name beginning with "=" or "+"
-reaches a spreadsheet as text, never as a formula.
+Every export of the portal (these pages' and the API's) writes its cells through `neutralise`
+here, so that a name beginning with "=" or "+" reaches a spreadsheet as text, never as a formula.
 """
 
 from __future__ import annotations
@@ -14,8 +14,23 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import translation
 from openpyxl import Workbook
 
-from partners.api_export import neutralise
-from partners.pages import Column
+from portal.pages import Column
+
+#: Characters that make a spreadsheet read a cell as a formula (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def neutralise(value) -> str:
+    """A CSV cell that a spreadsheet shows as text: a leading ' defuses a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

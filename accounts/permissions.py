@@ -10,54 +10,10 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
-from drf_spectacular.extensions import OpenApiAuthenticationExtension
-from rest_framework import authentication, exceptions, permissions, throttling
-from rest_framework.settings import api_settings
+from rest_framework import exceptions, permissions
 
+from accounts.models import ApiToken
 from partners.models import Actor
-from partners.tokens import ApiToken
-
-
-class PortalTokenAuthentication(authentication.BaseAuthentication):
-    """`Authorization: Token <key>` (or `Bearer <key>`), checked against the stored hash."""
-
-    keywords = ("token", "bearer")
-
-    def authenticate(self, request):
-        parts = authentication.get_authorization_header(request).split()
-        if not parts or parts[0].decode(errors="replace").lower() not in self.keywords:
-            return None
-        if len(parts) != 2:
-            raise exceptions.AuthenticationFailed(
-                _("Give the token after the word Token, with no spaces in it.")
-            )
-        try:
-            key = parts[1].decode()
-        except UnicodeDecodeError as error:
-            raise exceptions.AuthenticationFailed(_("This token is not valid.")) from error
-        token = ApiToken.objects.authenticate(key)
-        if token is None or not token.user.is_active:
-            raise exceptions.AuthenticationFailed(_("This token is not valid."))
-        if token.is_expired():
-            raise exceptions.AuthenticationFailed(_("This token has expired."))
-        token.touch()
-        return token.user, token
-
-    def authenticate_header(self, request) -> str:
-        return "Token"
-
-
-class PortalTokenScheme(OpenApiAuthenticationExtension):
-    target_class = PortalTokenAuthentication
-    name = "tokenAuth"
-
-    def get_security_definition(self, auto_schema):
-        return {
-            "type": "apiKey",
-            "in": "header",
-            "name": "Authorization",
-            "description": "`Token <key>`, with a key created in the admin.",
-        }
 
 
 def request_token(request) -> ApiToken | None:
@@ -127,18 +83,3 @@ class PortalPermission(permissions.BasePermission):
             return True
         self.message = _("Your organisation does not take part in this record.")
         return False
-
-
-class _SettingsRateMixin:
-    """Read the rate when asked, not at import, so settings (and tests) can change it."""
-
-    def get_rate(self):
-        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
-
-
-class PortalAnonThrottle(_SettingsRateMixin, throttling.AnonRateThrottle):
-    """Limits anonymous callers per address, in the default cache (Redis when configured)."""
-
-
-class PortalUserThrottle(_SettingsRateMixin, throttling.UserRateThrottle):
-    """Limits token holders per user, in the default cache (Redis when configured)."""

@@ -1,0 +1,44 @@
+"""What every page of the researchers' portal shares: filter options, exports, links."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from cooperation.models import Issue
+from partners.choices import place_options, places
+from portal.exports import export_response
+from portal.pages import country_options, export_rows, options
+
+EXPORT_FORMATS = ("csv", "xlsx")
+
+
+def filter_options(request: HttpRequest, *, place_names: dict[str, str], **choices) -> dict:
+    """Every select of a list's filter form: issues and places (two queries), and choices."""
+    issues = Issue.objects.only("slug", "parent_id", "name_th", "name_en", "name_ja")
+    found = places()
+    return {
+        "issue": options(
+            request,
+            "issue",
+            [(i.slug, "— %s" % i if i.parent_id else str(i)) for i in issues.order_by("slug")],
+        ),
+        "country": country_options(request),
+        **{name: place_options(request, name, found, c) for name, c in place_names.items()},
+        **{name: options(request, name, values) for name, values in choices.items()},
+    }
+
+
+def export_file(request: HttpRequest, output: str, rows, columns, filename: str) -> HttpResponse:
+    if output not in EXPORT_FORMATS:
+        raise Http404(_("Exports are CSV or XLSX."))
+    return export_response(export_rows(rows), columns, output=output, filename=filename)
+
+
+def absolute_url(request: HttpRequest, name: str, *args) -> str:
+    return request.build_absolute_uri(reverse(name, args=args))
+
+
+def issue_names(record) -> str:
+    return "; ".join(str(issue) for issue in record.issues.all())
