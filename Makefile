@@ -15,7 +15,7 @@ run: install
 	DJANGO_DEBUG=1 $(MANAGE) demo_admin
 	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
 
-test: install browser-deps
+test: install browser-deps lint
 	DJANGO_DEBUG=1 $(MANAGE) check
 	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 	DJANGO_DEBUG=1 $(MANAGE) compilemessages --ignore=.venv -v 0
@@ -43,9 +43,11 @@ $(VENV)/.installed: pyproject.toml
 messages: install
 	DJANGO_DEBUG=1 $(MANAGE) makemessages -l th -l ja -l en --ignore=.venv --ignore=bench --no-obsolete
 
+# Ruff, and the layers of DESIGN.md §2 (import-linter, [tool.importlinter] in pyproject.toml).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles
