@@ -15,6 +15,7 @@ from cooperation.api import (
     PairViewSet,
     ProjectViewSet,
     SourceViewSet,
+    StatedFigureViewSet,
 )
 from matching.api import CandidateListView
 from partners.api import ActorViewSet
@@ -28,6 +29,7 @@ router.register("projects", ProjectViewSet, basename="project")
 router.register("activities", ActivityViewSet, basename="activity")
 router.register("interests", InterestViewSet, basename="interest")
 router.register("sources", SourceViewSet, basename="source")
+router.register("stated-figures", StatedFigureViewSet, basename="stated-figure")
 
 
 @csrf_exempt  # a write to a path that does not exist is a 404, whatever its cookies

@@ -36,6 +36,7 @@ from cooperation.models import (
     Project,
     ProjectParticipant,
     Source,
+    StatedFigure,
     Tie,
 )
 from cooperation.workflow import WORKFLOW_ONLY_STATUSES
@@ -49,7 +50,7 @@ from portal.forms import PartialDateModelFormMixin
 
 class CitationInline(GenericTabularInline):
     model = Citation
-    fields = ("source", "locator", "field", "value", "note")
+    fields = ("source", "locator", "field", "value", "basis", "note")
     autocomplete_fields = ("source",)
     extra = 0
 
@@ -106,15 +107,15 @@ class ActorAdmin(PortalImportMixin, partners_admin.ActorAdmin):
 
 @admin.register(Source)
 class SourceAdmin(VersionCheckedAdmin):
-    list_display = ("title", "kind", "author", "year")
+    list_display = ("title", "kind", "author", "year", "version", "accessed_on")
     list_filter = ("kind",)
-    search_fields = ("slug", "title", "author")
+    search_fields = ("slug", "title", "author", "publisher")
 
 
 @admin.register(Citation)
 class CitationAdmin(VersionCheckedAdmin):
-    list_display = ("__str__", "content_type", "object_id", "source")
-    list_filter = ("source", "content_type")
+    list_display = ("__str__", "content_type", "object_id", "source", "basis")
+    list_filter = ("basis", "source", "content_type")
     search_fields = ("locator", "value", "note")
     autocomplete_fields = ("source",)
 
@@ -396,6 +397,13 @@ class TieForm(PartialDateModelFormMixin, forms.ModelForm):
     class Meta:
         model = Tie
         exclude = ("since_precision",)
+
+
+@admin.register(StatedFigure)
+class StatedFigureAdmin(VersionCheckedAdmin, TabbedTranslationAdmin):
+    list_display = ("what", "value", "qualifier", "as_of_on", "counted_as")
+    search_fields = ("slug", "what_th", "what_en", "what_ja")
+    inlines = [CitationInline]
 
 
 @admin.register(Tie)

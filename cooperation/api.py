@@ -14,6 +14,7 @@ from cooperation.filters import (
     PairFilterSet,
     ProjectFilterSet,
     SourceFilterSet,
+    StatedFigureFilterSet,
 )
 from cooperation.models import (
     Activity,
@@ -27,6 +28,7 @@ from cooperation.models import (
     Project,
     ProjectParticipant,
     Source,
+    StatedFigure,
 )
 from cooperation.serializers import (
     ActivitySerializer,
@@ -36,6 +38,7 @@ from cooperation.serializers import (
     PairSerializer,
     ProjectSerializer,
     SourceSerializer,
+    StatedFigureSerializer,
 )
 from portal.api.views import PortalViewSet
 
@@ -129,3 +132,12 @@ class SourceViewSet(PortalViewSet):
     queryset = Source.objects.all()
     serializer_class = SourceSerializer
     filterset_class = SourceFilterSet
+
+
+class StatedFigureViewSet(PortalViewSet):
+    """The totals the sources state, beside the portal's own counts; read-only."""
+
+    queryset = StatedFigure.objects.prefetch_related(citations())
+    serializer_class = StatedFigureSerializer
+    filterset_class = StatedFigureFilterSet
+    http_method_names = ["get", "head", "options"]

@@ -20,6 +20,7 @@ from cooperation.models import (
     Project,
     ProjectParticipant,
     Source,
+    StatedFigure,
 )
 from partners.filters import (
     ActorRefFilter,
@@ -362,3 +363,26 @@ class SourceFilterSet(filters.FilterSet):
         return queryset.filter(
             Q(slug__icontains=value) | Q(title__icontains=value) | Q(author__icontains=value)
         )
+
+
+class StatedFigureFilterSet(filters.FilterSet):
+    q = filters.CharFilter(
+        method="filter_q", max_length=200, help_text="What is counted contains this (any language)."
+    )
+    counted = filters.BooleanFilter(
+        method="filter_counted",
+        help_text="Only figures the portal counts too (or only the others).",
+    )
+    ordering = ordering("slug", "value")
+
+    class Meta:
+        model = StatedFigure
+        fields = ["q", "counted"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.filter(
+            Q(what_th__icontains=value) | Q(what_en__icontains=value) | Q(what_ja__icontains=value)
+        )
+
+    def filter_counted(self, queryset, name, value):
+        return queryset.exclude(counted_as="") if value else queryset.filter(counted_as="")

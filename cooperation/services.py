@@ -160,8 +160,21 @@ def citation_add(
     value: str = "",
     quote: str = "",
     note: str = "",
+    basis: str = Citation.Basis.STATED,
 ) -> Citation:
     """Cite `source` for `record` (or for one value of one of its fields), once."""
+    citation = Citation(
+        content_type=ContentType.objects.get_for_model(record),
+        object_id=record.pk,
+        source=source,
+        field=field,
+        value=value,
+        locator=locator[:300],
+        quote=quote,
+        note=note,
+        basis=basis,
+    )
+    citation.clean_fields(exclude=["content_type", "object_id", "source"])
     citation, _created = Citation.objects.update_or_create(
         content_type=ContentType.objects.get_for_model(record),
         object_id=record.pk,
@@ -169,6 +182,6 @@ def citation_add(
         field=field,
         value=value,
         locator=locator[:300],
-        defaults={"quote": quote, "note": note},
+        defaults={"quote": quote, "note": note, "basis": basis},
     )
     return citation

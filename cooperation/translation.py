@@ -15,6 +15,7 @@ from cooperation.models import (
     Project,
     ProjectParticipant,
     Source,
+    StatedFigure,
     Tie,
 )
 from portal.history import history_excluded_fields
@@ -59,6 +60,12 @@ class TieTranslationOptions(TranslationOptions):
     fields = ("description",)
 
 
+@register(StatedFigure)
+class StatedFigureTranslationOptions(TranslationOptions):
+    fields = ("what", "unit", "note")
+    required_languages = ()
+
+
 # After the translations above: history must copy the per-language columns (DESIGN.md §8).
 for model in (
     Source,
@@ -73,5 +80,6 @@ for model in (
     Activity,
     Interest,
     Tie,
+    StatedFigure,
 ):
     register_history(model, excluded_fields=history_excluded_fields(model))

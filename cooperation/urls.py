@@ -17,6 +17,7 @@ urlpatterns = [
     path("projects/export.<str:output>", views.project_export, name="project_export"),
     path("projects/<int:pk>/", views.project_detail, name="project_detail"),
     path("issues/", views.issue_list, name="issue_list"),
+    path("coverage/", views.coverage, name="coverage"),
     path("issues/<slug:slug>/", views.issue_detail, name="issue_detail"),
     path("actors/<slug:slug>/", views.actor_detail, name="actor_detail"),
     # Staff-only documents; MEDIA_ROOT itself is never mapped onto a URL.

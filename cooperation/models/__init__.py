@@ -6,11 +6,12 @@ Everything is re-exported here, so `from cooperation.models import Agreement` re
 from cooperation.models.activities import Activity
 from cooperation.models.agreements import Agreement, AgreementInReview, AgreementParty, ApprovalStep
 from cooperation.models.base import PartialDateMixin
+from cooperation.models.figures import StatedFigure
 from cooperation.models.interests import Interest, Tie
 from cooperation.models.issues import Issue
 from cooperation.models.pairs import Pair, PairQuerySet, dormancy_threshold
 from cooperation.models.projects import Currency, Project, ProjectParticipant
-from cooperation.models.sources import Citation, CitationQuerySet, Source
+from cooperation.models.sources import Citation, CitationQuerySet, Source, unstated_values
 
 __all__ = [
     "Activity",
@@ -29,6 +30,8 @@ __all__ = [
     "Project",
     "ProjectParticipant",
     "Source",
+    "StatedFigure",
     "Tie",
     "dormancy_threshold",
+    "unstated_values",
 ]

@@ -73,7 +73,14 @@ class Pair(models.Model):
         Issue, verbose_name=_("issues"), blank=True, related_name="pairs"
     )
     success_level = models.CharField(
-        _("success level"), max_length=10, choices=SuccessLevel.choices, blank=True
+        _("success level"),
+        max_length=10,
+        choices=SuccessLevel.choices,
+        blank=True,
+        help_text=_(
+            "The Interior Ministry's three levels of a friendship city's success: symbolic, "
+            "cultural and educational, economic (focus group of 22 September 2020, line 92)."
+        ),
     )
     description = models.TextField(_("description"), blank=True)
     # Derived from the pair's agreements and activities by services.pair_refresh().

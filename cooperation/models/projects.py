@@ -41,6 +41,7 @@ class Project(PartialDateMixin, Searchable):
         COMPLETED = "completed", _("Completed")
         CANCELLED = "cancelled", _("Cancelled")
         SUSPENDED = "suspended", _("Suspended")
+        UNKNOWN = "unknown", _("Unknown")
 
     class AmountBasis(models.TextChoices):
         TOTAL = "total", _("Total")

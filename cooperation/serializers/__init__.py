@@ -13,6 +13,7 @@ from cooperation.serializers.agreements import (
     ApprovalStepSerializer,
 )
 from cooperation.serializers.base import CitationSerializer
+from cooperation.serializers.figures import StatedFigureSerializer
 from cooperation.serializers.interests import InterestSerializer
 from cooperation.serializers.issues import IssueSerializer
 from cooperation.serializers.pairs import PairSerializer
@@ -41,4 +42,5 @@ __all__ = [
     "ProjectStatus",
     "SourceKind",
     "SourceSerializer",
+    "StatedFigureSerializer",
 ]

@@ -12,6 +12,7 @@ from cooperation.serializers.base import (
     AgreementField,
     PairField,
     ProjectField,
+    UnstatedValuesField,
     citations_field,
     issues_field,
 )
@@ -30,6 +31,7 @@ class ActivitySerializer(PortalModelSerializer):
     issues = issues_field()
     occurred = PartialDateField("occurred")
     citations = citations_field()
+    unstated_values = UnstatedValuesField()
 
     class Meta:
         model = Activity
@@ -46,6 +48,7 @@ class ActivitySerializer(PortalModelSerializer):
             "actors",
             "issues",
             "citations",
+            "unstated_values",
         ]
         read_only_fields = ["title", "description"]
 

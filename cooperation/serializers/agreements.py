@@ -10,6 +10,7 @@ from cooperation.models import Agreement, AgreementParty, ApprovalStep
 from cooperation.serializers.base import (
     ActorField,
     PairBriefSerializer,
+    UnstatedValuesField,
     citations_field,
     issues_field,
 )
@@ -48,6 +49,7 @@ class AgreementSerializer(PortalModelSerializer):
     valid_until = PartialDateField("valid_until", bound="end")
     approval_steps = ApprovalStepSerializer(many=True, read_only=True)
     citations = citations_field()
+    unstated_values = UnstatedValuesField()
 
     class Meta:
         model = Agreement
@@ -67,6 +69,7 @@ class AgreementSerializer(PortalModelSerializer):
             "valid_until",
             "approval_steps",
             "citations",
+            "unstated_values",
         ]
         read_only_fields = ["title", "description"]
 

@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from cooperation.models import Agreement, Citation, Issue, Pair, Project, Source
+from cooperation.models import Agreement, Citation, Issue, Pair, Project, Source, unstated_values
 from partners.serializers import ActorBriefSerializer, ActorRefField
 from portal.api.fields import NestedRefField, PartialDateField
 
@@ -101,18 +102,37 @@ def issues_field() -> serializers.ManyRelatedField:
 
 
 class CitationSerializer(serializers.ModelSerializer):
-    """Where a record, or one competing value of one of its fields, is stated."""
+    """Where a record, or one competing value of one of its fields, is stated, and on what basis."""
 
     source = SourceBriefSerializer(read_only=True)
 
     class Meta:
         model = Citation
-        fields = ["source", "locator", "field", "value", "note"]
+        fields = ["source", "locator", "field", "value", "basis", "note"]
         read_only_fields = fields
 
 
 def citations_field() -> CitationSerializer:
     return CitationSerializer(many=True, read_only=True)
+
+
+@extend_schema_field(
+    {
+        "type": "object",
+        "additionalProperties": {"type": "string", "enum": ["inferred", "outside"]},
+        "readOnly": True,
+        "description": "Fields whose value no source states outright: inferred from a source, "
+        "or from a source outside the report. See the field's citation for the reasoning.",
+    }
+)
+class UnstatedValuesField(serializers.Field):
+    """{field: basis} of the record's values that are inferred or come from another source."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, record) -> dict[str, str]:
+        return unstated_values(record.citations.all())
 
 
 # --- Writes ------------------------------------------------------------------------------------

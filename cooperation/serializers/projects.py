@@ -13,6 +13,7 @@ from cooperation.serializers.base import (
     ActorField,
     AgreementField,
     PairField,
+    UnstatedValuesField,
     citations_field,
     issues_field,
 )
@@ -39,6 +40,7 @@ class ProjectSerializer(PortalModelSerializer):
     starts = PartialDateField("starts")
     ends = PartialDateField("ends", bound="end")
     citations = citations_field()
+    unstated_values = UnstatedValuesField()
 
     class Meta:
         model = Project
@@ -58,6 +60,7 @@ class ProjectSerializer(PortalModelSerializer):
             "currency",
             "amount_basis",
             "citations",
+            "unstated_values",
         ]
         read_only_fields = ["title", "description"]
         extra_kwargs = {"amount": {"min_value": 0}}

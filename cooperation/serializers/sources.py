@@ -15,5 +15,5 @@ class SourceSerializer(CleanSaveMixin, PortalModelSerializer):
 
     class Meta:
         model = Source
-        fields = ["id", "url", "slug", "kind", "title", "author", "year", "link", "licence"]
-        fields += ["notes"]
+        fields = ["id", "url", "slug", "kind", "title", "author", "year", "publisher", "version"]
+        fields += ["link", "accessed_on", "licence", "notes"]

@@ -8,6 +8,7 @@ One module per kind of record; `cooperation.urls` reads the views from here.
 
 from cooperation.views.actors import actor_detail
 from cooperation.views.agreements import agreement_detail, agreement_export, agreement_list
+from cooperation.views.coverage import coverage
 from cooperation.views.home import home
 from cooperation.views.issues import issue_detail, issue_list
 from cooperation.views.pairs import pair_detail, pair_export, pair_list, pair_map
@@ -18,6 +19,7 @@ __all__ = [
     "agreement_detail",
     "agreement_export",
     "agreement_list",
+    "coverage",
     "home",
     "issue_detail",
     "issue_list",

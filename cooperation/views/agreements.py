@@ -11,13 +11,22 @@ from django.utils.translation import gettext as _
 from cooperation import figures
 from cooperation.filters import AgreementFilterSet
 from cooperation.models import Agreement, AgreementParty, ApprovalStep
-from cooperation.views.common import absolute_url, export_file, filter_options, issue_names
+from cooperation.views.common import (
+    absolute_url,
+    export_file,
+    filter_options,
+    issue_names,
+    unstated_citations,
+    unstated_column,
+)
 from portal.pages import Column, choice_labels, filter_rows, paginate, render_list
 
 
 def agreement_queryset():
     return Agreement.objects.select_related("pair__thai", "pair__foreign").prefetch_related(
-        Prefetch("party_set", AgreementParty.objects.select_related("actor")), "issues"
+        Prefetch("party_set", AgreementParty.objects.select_related("actor")),
+        "issues",
+        "citations",
     )
 
 
@@ -30,6 +39,7 @@ def agreement_columns(request: HttpRequest) -> list[Column]:
         Column(_("Signed"), lambda a: a.partial_date_display("signed")),
         Column(_("Parties"), lambda a: "; ".join(str(p) for p in a.party_set.all())),
         Column(_("Issues"), issue_names),
+        Column(_("Values not stated by the source"), unstated_column),
         Column(_("Page"), lambda a: absolute_url(request, "cooperation:agreement_detail", a.pk)),
     ]
 
@@ -71,11 +81,13 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     projects = list(agreement.projects.all())
     activities = list(agreement.activities.all())
+    citations = figures.citations_for([agreement])
     context = {
         "agreement": agreement,
         "projects": projects,
         "activities": activities,
-        "citations": figures.citations_for([agreement]),
+        "citations": citations,
+        "unstated": unstated_citations(citations),
         "today": timezone.localdate(),
     }
     return render(request, "cooperation/agreement_detail.html", context)

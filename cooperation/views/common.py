@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from cooperation.models import Issue
+from cooperation.models import Citation, Issue, unstated_values
 from partners.choices import place_options, places
 from portal.exports import export_response
 from portal.pages import country_options, export_rows, options
@@ -42,3 +42,16 @@ def absolute_url(request: HttpRequest, name: str, *args) -> str:
 
 def issue_names(record) -> str:
     return "; ".join(str(issue) for issue in record.issues.all())
+
+
+def unstated_citations(citations: list[Citation]) -> dict[str, Citation]:
+    """{field: citation} of the values no source states outright, for the page's marks."""
+    return {c.field: c for c in citations if c.field and c.basis != Citation.Basis.STATED}
+
+
+def unstated_column(record) -> str:
+    """An export cell: which values are inferred or come from another source, and how."""
+    return "; ".join(
+        "%s: %s" % (field, Citation.Basis(basis).label)
+        for field, basis in sorted(unstated_values(record.citations.all()).items())
+    )

@@ -11,7 +11,14 @@ from django.utils.translation import gettext as _
 from cooperation import figures
 from cooperation.filters import ProjectFilterSet
 from cooperation.models import Project, ProjectParticipant
-from cooperation.views.common import absolute_url, export_file, filter_options, issue_names
+from cooperation.views.common import (
+    absolute_url,
+    export_file,
+    filter_options,
+    issue_names,
+    unstated_citations,
+    unstated_column,
+)
 from portal.pages import Column, choice_labels, filter_rows, paginate, render_list
 
 
@@ -19,7 +26,9 @@ def project_queryset():
     return Project.objects.select_related(
         "pair__thai", "pair__foreign", "agreement"
     ).prefetch_related(
-        Prefetch("participant_set", ProjectParticipant.objects.select_related("actor")), "issues"
+        Prefetch("participant_set", ProjectParticipant.objects.select_related("actor")),
+        "issues",
+        "citations",
     )
 
 
@@ -34,6 +43,7 @@ def project_columns(request: HttpRequest) -> list[Column]:
         Column(_("Currency"), lambda p: p.currency),
         Column(_("Participants"), lambda p: "; ".join(str(x) for x in p.participant_set.all())),
         Column(_("Issues"), issue_names),
+        Column(_("Values not stated by the source"), unstated_column),
         Column(_("Page"), lambda p: absolute_url(request, "cooperation:project_detail", p.pk)),
     ]
 
@@ -66,10 +76,12 @@ def project_export(request: HttpRequest, output: str) -> HttpResponse:
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(project_queryset(), pk=pk)
     activities = list(project.activities.all())
+    citations = figures.citations_for([project])
     context = {
         "project": project,
         "activities": activities,
-        "citations": figures.citations_for([project]),
+        "citations": citations,
+        "unstated": unstated_citations(citations),
         "today": timezone.localdate(),
     }
     return render(request, "cooperation/project_detail.html", context)

@@ -11,7 +11,15 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.models import ApiToken
-from cooperation.models import Activity, Agreement, Interest, Pair, Project, ProjectParticipant
+from cooperation.models import (
+    Activity,
+    Agreement,
+    Interest,
+    Pair,
+    Project,
+    ProjectParticipant,
+    StatedFigure,
+)
 from cooperation.services import PartySpec, agreement_save, pair_refresh
 from partners.models import Actor, Tag
 from tests.factories import (
@@ -142,6 +150,15 @@ def scenario(db) -> Scenario:
         slug="report-2020", title="Thailand–Japan relations at local level", year=2020
     )
     SourceFactory(slug="dip-mou-list", title="DIP MoU list", kind="dataset", year=2015)
+    # Totals a source states: one the portal counts too, one it does not.
+    StatedFigure.objects.create(
+        slug="th-jp-pairs",
+        what_en="Thai-Japanese sister-city pairs",
+        value=10,
+        counted_as="th_jp_city_pairs",
+    )
+    StatedFigure.objects.create(slug="bma-cities", what_en="Cities partnered with Bangkok",
+                                value=36)  # fmt: skip
     pair.refresh_from_db()
     return Scenario(
         chiang_mai, city, bangkok, toyama, uozu, saitama, tourism, ecotourism, education,

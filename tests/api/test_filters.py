@@ -198,6 +198,12 @@ CASES = [
     ("sources", "year_min=2030", set()),
     ("sources", "year_max=2015", {"dip-mou-list"}),
     ("sources", "year_max=2000", set()),
+    # stated figures
+    ("stated-figures", "q=sister-city", {"th-jp-pairs"}),
+    ("stated-figures", "q=zzz", set()),
+    ("stated-figures", "counted=true", {"th-jp-pairs"}),
+    ("stated-figures", "counted=false", {"bma-cities"}),
+    ("stated-figures", "counted=true&q=Bangkok", set()),
 ]
 
 
